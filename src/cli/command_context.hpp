@@ -1,0 +1,36 @@
+#pragma once
+// What every command shares: the chosen language, where output goes, the
+// clock, and how a store is opened.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "core/i18n.hpp"
+#include "store/store.hpp"
+
+namespace mandate::cli {
+
+struct CommandContext {
+  std::string lang_text = "vi";
+  std::ostream* out = nullptr;
+  std::function<std::string()> now;  // ISO 8601 UTC, e.g. "2026-11-27T21:00:00Z"
+
+  core::Lang lang() const { return core::parse_lang(lang_text); }
+  store::ChangeContext change(const std::string& actor) const { return {actor, now()}; }
+  // The command's help text in both languages, from the catalog.
+  static std::string help(const std::string& key);
+};
+
+// Adds `--db FILE` (required) to a command and returns where it is stored.
+void add_db_option(CLI::App& command, std::string& db);
+// Adds `--format` limited to the given choices.
+void add_format_option(CLI::App& command, std::string& format, std::vector<std::string> choices);
+
+void add_data_commands(CLI::App& app, CommandContext& ctx);    // init, demo, import, export
+void add_report_command(CLI::App& app, CommandContext& ctx);   // report
+void add_list_command(CLI::App& app, CommandContext& ctx);     // list ...
+void add_value_commands(CLI::App& app, CommandContext& ctx);   // value set, value history
+
+}  // namespace mandate::cli

@@ -1,0 +1,21 @@
+#pragma once
+// The parts of the message catalog, one per area, each in its own messages_*.cpp
+// file. Those files hold all Vietnamese and English text of the core.
+#include <span>
+#include <string_view>
+
+namespace mandate::core::catalog {
+
+struct Message {
+  std::string_view key;
+  std::string_view vi;
+  std::string_view en;
+};
+
+std::span<const Message> general_messages();    // messages_general.cpp: errors, CLI
+std::span<const Message> period_messages();     // messages_period.cpp: period labels, dates
+std::span<const Message> formula_messages();    // messages_formula.cpp
+std::span<const Message> domain_messages();     // messages_domain.cpp: enum labels
+std::span<const Message> report_messages();     // messages_report.cpp: narrative, headings
+
+}  // namespace mandate::core::catalog

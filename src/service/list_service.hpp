@@ -1,0 +1,21 @@
+#pragma once
+// Filtered views of the stored data, for listings (CLI now, the API later).
+#include <string>
+
+#include "core/dataset.hpp"
+#include "store/store.hpp"
+
+namespace mandate::service {
+
+struct ListFilter {
+  std::string unit;       // code or name: the unit and everything below it
+  std::string period;     // period id: values/targets in periods within it, dated records in it
+  std::string kind;       // document kind, activity kind or value kind
+  std::string indicator;  // indicator code (values, targets)
+};
+
+// The stored data with every list narrowed by the filter. Bad filter values
+// (unknown unit, invalid period or kind) are errors, not empty results.
+core::Dataset list_data(store::Store& store, const ListFilter& filter);
+
+}  // namespace mandate::service

@@ -1,0 +1,166 @@
+// The SQLite store: migrations, round-trips, change detection, history, and
+// that a failed write leaves nothing behind.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "../support/temp_dir.hpp"
+#include "core/error.hpp"
+#include "io/metadata_json.hpp"
+#include "service/dataset_service.hpp"
+#include "store/store.hpp"
+
+namespace {
+
+using namespace mandate;
+
+core::Dataset demo_data() {
+  std::ifstream in(MANDATE_DEMO_DATA);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return io::read_metadata(ss.str());
+}
+
+const store::ChangeContext kCtx{"test", "2026-01-01T00:00:00Z"};
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  test_support::TempDir dir;
+  std::string path = dir.file("t.db");
+};
+
+TEST_F(SqliteStoreTest, MigratesFromEmpty) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  EXPECT_EQ(s->schema_version(), 1);
+  EXPECT_TRUE(s->load().units.empty());
+  // Opening again applies nothing new.
+  auto again = store::open_store(path, store::OpenMode::existing);
+  EXPECT_EQ(again->schema_version(), 1);
+}
+
+TEST_F(SqliteStoreTest, ExistingModeRefusesMissingFile) {
+  try {
+    store::open_store(path, store::OpenMode::existing);
+    FAIL() << "expected an error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.code(), "store.missing");
+  }
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST_F(SqliteStoreTest, RefusesNewerSchema) {
+  store::open_store(path, store::OpenMode::create_or_open);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_migrations(version, name) VALUES(99, 'future')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    store::open_store(path, store::OpenMode::existing);
+    FAIL() << "expected an error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.code(), "store.newer_schema");
+  }
+}
+
+TEST_F(SqliteStoreTest, NotADatabaseIsCorrupt) {
+  std::ofstream(path) << std::string(4096, 'x');
+  try {
+    store::open_store(path, store::OpenMode::existing);
+    FAIL() << "expected an error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.category(), core::ErrorCategory::corrupt);
+  }
+}
+
+TEST_F(SqliteStoreTest, DemoRoundTripsExactly) {
+  const core::Dataset data = demo_data();
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  const auto first = service::import_dataset(*s, data, kCtx);
+  EXPECT_EQ(first.changed, first.records);
+  // What comes back writes out to the same document as what went in.
+  core::Dataset loaded = s->load();
+  loaded.note = data.note;  // the note belongs to the file, not the database
+  EXPECT_EQ(io::write_metadata(loaded), io::write_metadata(data));
+  // Loading again changes nothing.
+  EXPECT_EQ(service::import_dataset(*s, data, kCtx).changed, 0u);
+}
+
+TEST_F(SqliteStoreTest, UncommittedTransactionLeavesNothing) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  {
+    auto tx = s->begin(kCtx);
+    core::Unit u;
+    u.code = "X";
+    u.name = "Xã X";
+    u.type = core::UnitType::commune;
+    EXPECT_TRUE(tx->upsert(u));
+    // Destroyed without commit: rolled back.
+  }
+  EXPECT_TRUE(s->load().units.empty());
+}
+
+TEST_F(SqliteStoreTest, FailedImportLeavesNothing) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  core::Dataset data = demo_data();
+  data.values.back().unit = "NOWHERE";
+  EXPECT_THROW(service::import_dataset(*s, data, kCtx), core::Error);
+  EXPECT_TRUE(s->load().units.empty());
+}
+
+TEST_F(SqliteStoreTest, FailureInsideTransactionRollsBackEarlierWrites) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, demo_data(), kCtx);
+  const std::string before = io::write_metadata(s->load());
+  {
+    auto tx = s->begin(kCtx);
+    core::Value v{"BUDGET_REVENUE", "LS", "2021", core::ValueKind::estimate, 1.0, "", false};
+    EXPECT_TRUE(tx->upsert(v));
+    core::Value bad{"BUDGET_REVENUE", "NOWHERE", "2021", core::ValueKind::estimate, 2.0, "", false};
+    EXPECT_THROW(tx->upsert(bad), core::Error);
+  }
+  EXPECT_EQ(io::write_metadata(s->load()), before);
+}
+
+TEST_F(SqliteStoreTest, ValueHistoryRecordsEveryChange) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, demo_data(), kCtx);
+  for (double x : {1.0, 1.0, 2.0}) {
+    auto tx = s->begin({"alice", "2026-02-01T00:00:00Z"});
+    tx->upsert(core::Value{"BUDGET_REVENUE", "LS", "2021", core::ValueKind::estimate, x, "", false});
+    tx->commit();
+  }
+  auto h = s->value_history("BUDGET_REVENUE", "LS", "2021");
+  ASSERT_EQ(h.size(), 3u);  // created by the demo, then 430 tỷ -> 1, then 1 -> 2 (1 -> 1 is no change)
+  EXPECT_FALSE(h[0].old_value.has_value());
+  EXPECT_EQ(h[1].old_value, 430e9);
+  EXPECT_EQ(h[1].new_value, 1.0);
+  EXPECT_EQ(h[2].new_value, 2.0);
+  EXPECT_EQ(h[2].actor, "alice");
+}
+
+TEST_F(SqliteStoreTest, UpsertReportsChangeOnlyWhenSomethingDiffers) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  core::Field f{"economy", "Kinh tế"};
+  auto tx = s->begin(kCtx);
+  EXPECT_TRUE(tx->upsert(f));
+  EXPECT_FALSE(tx->upsert(f));
+  f.name = "Kinh tế – xã hội";
+  EXPECT_TRUE(tx->upsert(f));
+  tx->commit();
+  EXPECT_EQ(s->load().fields.at(0).name, "Kinh tế – xã hội");
+}
+
+TEST_F(SqliteStoreTest, DataSurvivesReopen) {
+  {
+    auto s = store::open_store(path, store::OpenMode::create_or_open);
+    service::import_dataset(*s, demo_data(), kCtx);
+  }
+  auto s = store::open_store(path, store::OpenMode::existing);
+  EXPECT_EQ(s->load().documents.size(), demo_data().documents.size());
+}
+
+}  // namespace
