@@ -46,26 +46,27 @@ void add_data_commands(CLI::App& app, CommandContext& ctx) {
 
   auto* import = app.add_subcommand("import", CommandContext::help("cli.help.import"));
   add_db_option(*import, opts->db);
-  import->add_option("--file", opts->file, CommandContext::help("cli.help.import_file"))->required();
+  import->add_option("--file", opts->file, CommandContext::help("cli.help.import_file"))
+      ->required();
   import->callback([&ctx, opts] {
     const core::Dataset data = io::read_metadata(io::read_file(opts->file));
-    auto store = store::open_store(opts->db, store::OpenMode::create_or_open);
-    report_import(ctx, opts->file, service::import_dataset(*store, data, ctx.change("import")));
-  });
+  auto store = store::open_store(opts->db, store::OpenMode::create_or_open);
+  report_import(ctx, opts->file, service::import_dataset(*store, data, ctx.change("import")));
+});
 
-  auto* exp = app.add_subcommand("export", CommandContext::help("cli.help.export"));
-  add_db_option(*exp, opts->db);
-  exp->add_option("--out", opts->file, CommandContext::help("cli.help.out"));
-  exp->callback([&ctx, opts] {
-    auto store = store::open_store(opts->db, store::OpenMode::existing);
-    const std::string text = io::write_metadata(store->load());
-    if (opts->file.empty()) {
-      *ctx.out << text;
-    } else {
-      io::write_file_atomic(opts->file, text);
-      *ctx.out << core::tr(ctx.lang(), "cli.done_export", {opts->file}) << "\n";
-    }
-  });
-}
+auto* exp = app.add_subcommand("export", CommandContext::help("cli.help.export"));
+add_db_option(*exp, opts->db);
+exp->add_option("--out", opts->file, CommandContext::help("cli.help.out"));
+exp->callback([&ctx, opts] {
+  auto store = store::open_store(opts->db, store::OpenMode::existing);
+  const std::string text = io::write_metadata(store->load());
+  if (opts->file.empty()) {
+    *ctx.out << text;
+  } else {
+    io::write_file_atomic(opts->file, text);
+    *ctx.out << core::tr(ctx.lang(), "cli.done_export", {opts->file}) << "\n";
+  }
+});
+}  // namespace mandate::cli
 
 }  // namespace mandate::cli

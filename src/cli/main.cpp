@@ -14,13 +14,20 @@ using mandate::core::ErrorCategory;
 // Exit codes, documented in docs/cli.md.
 int exit_code(ErrorCategory c) {
   switch (c) {
-    case ErrorCategory::invalid_input: return 3;
-    case ErrorCategory::not_found: return 4;
-    case ErrorCategory::conflict: return 5;
-    case ErrorCategory::permission: return 6;
-    case ErrorCategory::unavailable: return 7;
-    case ErrorCategory::corrupt: return 8;
-    case ErrorCategory::internal: return 70;
+    case ErrorCategory::invalid_input:
+      return 3;
+    case ErrorCategory::not_found:
+      return 4;
+    case ErrorCategory::conflict:
+      return 5;
+    case ErrorCategory::permission:
+      return 6;
+    case ErrorCategory::unavailable:
+      return 7;
+    case ErrorCategory::corrupt:
+      return 8;
+    case ErrorCategory::internal:
+      return 70;
   }
   return 70;
 }

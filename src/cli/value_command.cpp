@@ -19,10 +19,13 @@ void add_value_commands(CLI::App& app, CommandContext& ctx) {
 
   auto* set = value->add_subcommand("set", CommandContext::help("cli.help.value_set"));
   add_db_option(*set, opts->db);
-  set->add_option("--indicator", opts->input.indicator, CommandContext::help("cli.help.indicator"))->required();
+  set->add_option("--indicator", opts->input.indicator, CommandContext::help("cli.help.indicator"))
+      ->required();
   set->add_option("--unit", opts->input.unit, CommandContext::help("cli.help.unit"))->required();
-  set->add_option("--period", opts->input.period, CommandContext::help("cli.help.period"))->required();
-  set->add_option("--value", opts->input.value_text, CommandContext::help("cli.help.value_text"))->required();
+  set->add_option("--period", opts->input.period, CommandContext::help("cli.help.period"))
+      ->required();
+  set->add_option("--value", opts->input.value_text, CommandContext::help("cli.help.value_text"))
+      ->required();
   set->add_option("--kind", opts->kind, CommandContext::help("cli.help.value_kind"))
       ->check(CLI::IsMember({"estimate", "official"}));
   set->add_option("--comment", opts->input.comment, CommandContext::help("cli.help.comment"));
@@ -35,20 +38,25 @@ void add_value_commands(CLI::App& app, CommandContext& ctx) {
 
   auto* history = value->add_subcommand("history", CommandContext::help("cli.help.value_history"));
   add_db_option(*history, opts->db);
-  history->add_option("--indicator", opts->input.indicator, CommandContext::help("cli.help.indicator"))->required();
-  history->add_option("--unit", opts->input.unit, CommandContext::help("cli.help.unit"))->required();
-  history->add_option("--period", opts->input.period, CommandContext::help("cli.help.period"))->required();
+  history
+      ->add_option("--indicator", opts->input.indicator, CommandContext::help("cli.help.indicator"))
+      ->required();
+  history->add_option("--unit", opts->input.unit, CommandContext::help("cli.help.unit"))
+      ->required();
+  history->add_option("--period", opts->input.period, CommandContext::help("cli.help.period"))
+      ->required();
   history->callback([&ctx, opts] {
     const core::Lang lang = ctx.lang();
     auto store = store::open_store(opts->db, store::OpenMode::existing);
-    auto changes = service::value_history(*store, opts->input.indicator, opts->input.unit,
-                                          opts->input.period);
+    auto changes =
+        service::value_history(*store, opts->input.indicator, opts->input.unit, opts->input.period);
     std::vector<std::vector<std::string>> rows;
     auto num = [&](const std::optional<double>& d) {
       return d ? core::format_number(*d, lang, 6) : std::string();
     };
     for (const auto& c : changes)
-      rows.push_back({c.at, c.actor, core::tr(lang, "kind." + std::string(core::value_kind_name(c.kind))),
+      rows.push_back({c.at, c.actor,
+                      core::tr(lang, "kind." + std::string(core::value_kind_name(c.kind))),
                       num(c.old_value), num(c.new_value), c.comment});
     std::vector<std::string> headers;
     for (const char* k : {"at", "actor", "kind", "old", "new", "comment"})

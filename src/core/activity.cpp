@@ -13,11 +13,16 @@ constexpr EnumTable<ActivityKind, 5> kActivityKinds{
     "activity_kind.invalid"};
 }  // namespace
 
-std::string_view activity_kind_name(ActivityKind k) { return kActivityKinds.name(k); }
-ActivityKind parse_activity_kind(std::string_view s) { return kActivityKinds.parse(s); }
+std::string_view activity_kind_name(ActivityKind k) {
+  return kActivityKinds.name(k);
+}
+ActivityKind parse_activity_kind(std::string_view s) {
+  return kActivityKinds.parse(s);
+}
 
 std::optional<double> Participation::rate() const {
-  if (eligible <= 0) return std::nullopt;
+  if (eligible <= 0)
+    return std::nullopt;
   return static_cast<double>(attended) / static_cast<double>(eligible) * 100.0;
 }
 
@@ -39,10 +44,10 @@ void validate_activity(const Activity& a) {
     if (row.attended < 0 || row.eligible < 0)
       throw invalid_input("activity.negative", {a.code, row.category}, "attendance");
     if (row.attended > row.eligible)
-      throw invalid_input("activity.attended_exceeds_eligible",
-                          {a.code, row.category, std::to_string(row.attended),
-                           std::to_string(row.eligible)},
-                          "attendance");
+      throw invalid_input(
+          "activity.attended_exceeds_eligible",
+          {a.code, row.category, std::to_string(row.attended), std::to_string(row.eligible)},
+          "attendance");
   }
 }
 

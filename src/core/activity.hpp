@@ -30,7 +30,7 @@ struct Activity {
   std::vector<Attendance> attendance;
   std::string rating_scale;  // with rating_level, e.g. a model meeting's rating
   std::string rating_level;
-  long participants = 0;     // contests, propaganda
+  long participants = 0;  // contests, propaganda
   std::string result;
   bool illustrative = false;
 };

@@ -12,10 +12,10 @@ struct Message {
   std::string_view en;
 };
 
-std::span<const Message> general_messages();    // messages_general.cpp: errors, CLI
-std::span<const Message> period_messages();     // messages_period.cpp: period labels, dates
-std::span<const Message> formula_messages();    // messages_formula.cpp
-std::span<const Message> domain_messages();     // messages_domain.cpp: enum labels
-std::span<const Message> report_messages();     // messages_report.cpp: narrative, headings
+std::span<const Message> general_messages();  // messages_general.cpp: errors, CLI
+std::span<const Message> period_messages();   // messages_period.cpp: period labels, dates
+std::span<const Message> formula_messages();  // messages_formula.cpp
+std::span<const Message> domain_messages();   // messages_domain.cpp: enum labels
+std::span<const Message> report_messages();   // messages_report.cpp: narrative, headings
 
 }  // namespace mandate::core::catalog

@@ -22,7 +22,8 @@ void within(const std::string& path, F&& check) {
   try {
     check();
   } catch (const Error& e) {
-    throw Error(e.category(), e.code(), e.args(), e.field().empty() ? path : path + "." + e.field());
+    throw Error(e.category(), e.code(), e.args(),
+                e.field().empty() ? path : path + "." + e.field());
   }
 }
 
@@ -50,25 +51,32 @@ class Checker {
  private:
   template <typename T>
   void collect(const std::vector<T>& items, std::string_view list, std::set<std::string>& codes) {
-    for (size_t i = 0; i < items.size(); ++i) unique(codes, items[i].code, list, i);
+    for (size_t i = 0; i < items.size(); ++i)
+      unique(codes, items[i].code, list, i);
   }
 
   void unique(std::set<std::string>& codes, const std::string& code, std::string_view list,
               size_t i) {
-    if (code.empty()) throw invalid_input("dataset.code_empty", {}, at_index(list, i) + ".code");
+    if (code.empty())
+      throw invalid_input("dataset.code_empty", {}, at_index(list, i) + ".code");
     if (!codes.insert(code).second)
-      throw invalid_input("dataset.duplicate", {std::string(list), code}, at_index(list, i) + ".code");
+      throw invalid_input("dataset.duplicate", {std::string(list), code},
+                          at_index(list, i) + ".code");
   }
 
   // An empty reference is allowed unless `required`.
   void ref(const std::set<std::string>& known, const std::string& code, const std::string& path,
            bool required = false) {
-    if (code.empty() && !required) return;
-    if (!known.contains(code)) throw invalid_input("dataset.unknown_reference", {code}, path);
+    if (code.empty() && !required)
+      return;
+    if (!known.contains(code))
+      throw invalid_input("dataset.unknown_reference", {code}, path);
   }
   void unit_ref(const std::string& code, const std::string& path, bool required = false) {
-    if (code.empty() && !required) return;
-    if (!tree_.find_by_code(code)) throw invalid_input("dataset.unknown_reference", {code}, path);
+    if (code.empty() && !required)
+      return;
+    if (!tree_.find_by_code(code))
+      throw invalid_input("dataset.unknown_reference", {code}, path);
   }
   void level_ref(const std::string& scale, const std::string& level, const std::string& path) {
     ref(scales_, scale, path + ".scale", true);
@@ -89,7 +97,8 @@ class Checker {
       if (ind.decimals < 0 || ind.decimals > 6)
         throw invalid_input("indicator.decimals", {ind.code}, path + ".decimals");
       if (ind.computed())
-        within(path + ".formula", [&] { refs[ind.code] = Formula::parse(ind.formula).references(); });
+        within(path + ".formula",
+               [&] { refs[ind.code] = Formula::parse(ind.formula).references(); });
       indicator_by_code_[ind.code] = &ind;
     }
     within("indicators", [&] { check_formula_graph(refs, indicators_); });
@@ -107,7 +116,8 @@ class Checker {
       });
       for (size_t j = 0; j < p.indicators.size(); ++j)
         ref(indicators_, p.indicators[j], path + ".indicators[" + std::to_string(j) + "]", true);
-      if (!p.task_scale.empty()) level_ref(p.task_scale, p.task_good_level, path + ".taskGoodLevel");
+      if (!p.task_scale.empty())
+        level_ref(p.task_scale, p.task_good_level, path + ".taskGoodLevel");
       if (!p.meeting_scale.empty())
         level_ref(p.meeting_scale, p.meeting_good_level, path + ".meetingGoodLevel");
     }
@@ -147,10 +157,12 @@ class Checker {
       const std::string path = at_index("tasks", i);
       ref(plans_, t.plan, path + ".plan");
       ref(tasks_, t.parent_code, path + ".parent");
-      if (t.parent_code == t.code) throw invalid_input("task.own_parent", {t.code}, path + ".parent");
+      if (t.parent_code == t.code)
+        throw invalid_input("task.own_parent", {t.code}, path + ".parent");
       ref(fields_, t.field, path + ".field");
       unit_ref(t.responsible_unit, path + ".responsibleUnit");
-      for (const auto& u : t.coordinating_units) unit_ref(u, path + ".coordinatingUnits");
+      for (const auto& u : t.coordinating_units)
+        unit_ref(u, path + ".coordinatingUnits");
       if (t.progress < 0 || t.progress > 100)
         throw invalid_input("task.progress_range", {t.code}, path + ".progress");
       if (t.start && t.deadline && *t.deadline < *t.start)
@@ -205,6 +217,8 @@ class Checker {
 
 }  // namespace
 
-void validate_dataset(const Dataset& d) { Checker(d).run(); }
+void validate_dataset(const Dataset& d) {
+  Checker(d).run();
+}
 
 }  // namespace mandate::core

@@ -17,15 +17,18 @@ struct EnumTable {
 
   std::string_view name(E e) const {
     for (const auto& [value, text] : entries)
-      if (value == e) return text;
+      if (value == e)
+        return text;
     return "?";
   }
   E parse(std::string_view text) const {
     for (const auto& [value, name] : entries)
-      if (name == text) return value;
+      if (name == text)
+        return value;
     std::string allowed;
     for (const auto& entry : entries) {
-      if (!allowed.empty()) allowed += ", ";
+      if (!allowed.empty())
+        allowed += ", ";
       allowed += entry.second;
     }
     throw invalid_input(std::string(error_code), {std::string(text), allowed});

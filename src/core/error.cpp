@@ -10,8 +10,12 @@ Error::Error(ErrorCategory category, std::string code, std::vector<std::string> 
       args_(std::move(args)),
       field_(std::move(field)) {}
 
-std::string Error::message(Lang lang) const { return tr(lang, code_, args_); }
+std::string Error::message(Lang lang) const {
+  return tr(lang, code_, args_);
+}
 
-std::string Error::bilingual() const { return message(Lang::vi) + " / " + message(Lang::en); }
+std::string Error::bilingual() const {
+  return message(Lang::vi) + " / " + message(Lang::en);
+}
 
 }  // namespace mandate::core

@@ -6,12 +6,18 @@ namespace mandate::core {
 
 std::string_view status_name(Status s) {
   switch (s) {
-    case Status::exceeded: return "exceeded";
-    case Status::met: return "met";
-    case Status::nearly_met: return "nearly_met";
-    case Status::not_met: return "not_met";
-    case Status::no_target: return "no_target";
-    case Status::no_data: return "no_data";
+    case Status::exceeded:
+      return "exceeded";
+    case Status::met:
+      return "met";
+    case Status::nearly_met:
+      return "nearly_met";
+    case Status::not_met:
+      return "not_met";
+    case Status::no_target:
+      return "no_target";
+    case Status::no_data:
+      return "no_data";
   }
   return "no_data";
 }
@@ -19,8 +25,10 @@ std::string_view status_name(Status s) {
 Evaluation evaluate(const Indicator& indicator, std::optional<double> actual,
                     std::optional<double> target) {
   Evaluation e{actual, target, std::nullopt, Status::no_data};
-  if (actual && target && *target != 0) e.percent_of_target = *actual / *target * 100.0;
-  if (!actual) return e;
+  if (actual && target && *target != 0)
+    e.percent_of_target = *actual / *target * 100.0;
+  if (!actual)
+    return e;
   if (!target) {
     e.status = Status::no_target;
     return e;
@@ -37,9 +45,15 @@ Evaluation evaluate(const Indicator& indicator, std::optional<double> actual,
       met = a <= t;
       exceeded = a < t;
       break;
-    case Direction::at_least: met = a >= t; break;
-    case Direction::at_most: met = a <= t; break;
-    case Direction::yes_no: met = (a != 0) == (t != 0); break;
+    case Direction::at_least:
+      met = a >= t;
+      break;
+    case Direction::at_most:
+      met = a <= t;
+      break;
+    case Direction::yes_no:
+      met = (a != 0) == (t != 0);
+      break;
   }
   if (exceeded) {
     e.status = Status::exceeded;

@@ -37,20 +37,41 @@ constexpr EnumTable<ValueKind, 2> kValueKinds{
     {{{ValueKind::estimate, "estimate"}, {ValueKind::official, "official"}}}, "value_kind.invalid"};
 }  // namespace
 
-std::string_view value_type_name(ValueType v) { return kValueTypes.name(v); }
-ValueType parse_value_type(std::string_view s) { return kValueTypes.parse(s); }
-std::string_view direction_name(Direction d) { return kDirections.name(d); }
-Direction parse_direction(std::string_view s) { return kDirections.parse(s); }
-std::string_view aggregation_name(Aggregation a) { return kAggregations.name(a); }
-Aggregation parse_aggregation(std::string_view s) { return kAggregations.parse(s); }
-std::string_view target_source_name(TargetSource s) { return kTargetSources.name(s); }
-TargetSource parse_target_source(std::string_view s) { return kTargetSources.parse(s); }
-std::string_view value_kind_name(ValueKind k) { return kValueKinds.name(k); }
-ValueKind parse_value_kind(std::string_view s) { return kValueKinds.parse(s); }
+std::string_view value_type_name(ValueType v) {
+  return kValueTypes.name(v);
+}
+ValueType parse_value_type(std::string_view s) {
+  return kValueTypes.parse(s);
+}
+std::string_view direction_name(Direction d) {
+  return kDirections.name(d);
+}
+Direction parse_direction(std::string_view s) {
+  return kDirections.parse(s);
+}
+std::string_view aggregation_name(Aggregation a) {
+  return kAggregations.name(a);
+}
+Aggregation parse_aggregation(std::string_view s) {
+  return kAggregations.parse(s);
+}
+std::string_view target_source_name(TargetSource s) {
+  return kTargetSources.name(s);
+}
+TargetSource parse_target_source(std::string_view s) {
+  return kTargetSources.parse(s);
+}
+std::string_view value_kind_name(ValueKind k) {
+  return kValueKinds.name(k);
+}
+ValueKind parse_value_kind(std::string_view s) {
+  return kValueKinds.parse(s);
+}
 
 void validate_value(const Indicator& indicator, double value) {
   const std::string shown = std::isfinite(value) ? format_number(value, Lang::en, 6) : "NaN";
-  if (!std::isfinite(value)) throw invalid_input("value.not_finite", {indicator.code}, "value");
+  if (!std::isfinite(value))
+    throw invalid_input("value.not_finite", {indicator.code}, "value");
   switch (indicator.value_type) {
     case ValueType::count:
       if (value < 0 || value != std::floor(value))
@@ -65,14 +86,15 @@ void validate_value(const Indicator& indicator, double value) {
     case ValueType::number:
       break;
   }
-  const double lo = indicator.min_value.value_or(
-      indicator.value_type == ValueType::percent ? 0.0 : -INFINITY);
+  const double lo =
+      indicator.min_value.value_or(indicator.value_type == ValueType::percent ? 0.0 : -INFINITY);
   const double hi = indicator.max_value.value_or(INFINITY);
   if (value < lo || value > hi) {
-    throw invalid_input("value.out_of_range",
-                        {indicator.code, shown, std::isfinite(lo) ? format_number(lo, Lang::en) : "-∞",
-                         std::isfinite(hi) ? format_number(hi, Lang::en) : "∞"},
-                        "value");
+    throw invalid_input(
+        "value.out_of_range",
+        {indicator.code, shown, std::isfinite(lo) ? format_number(lo, Lang::en) : "-∞",
+         std::isfinite(hi) ? format_number(hi, Lang::en) : "∞"},
+        "value");
   }
 }
 

@@ -31,9 +31,9 @@ struct Indicator {
   ValueType value_type = ValueType::number;
   Direction direction = Direction::higher_is_better;
   Aggregation aggregation = Aggregation::sum;
-  std::string formula;          // empty: reported directly
-  std::string responsible_unit; // unit code, may be empty
-  int decimals = 1;             // display precision
+  std::string formula;           // empty: reported directly
+  std::string responsible_unit;  // unit code, may be empty
+  int decimals = 1;              // display precision
   // Share of the target (e.g. 0.95) above which a miss counts as "nearly met".
   std::optional<double> nearly_met_ratio;
   std::optional<double> min_value;  // validation range (percent: 0..100 by default)

@@ -77,6 +77,8 @@ constexpr Message kMessages[] = {
 };
 }  // namespace
 
-std::span<const Message> domain_messages() { return kMessages; }
+std::span<const Message> domain_messages() {
+  return kMessages;
+}
 
 }  // namespace mandate::core::catalog

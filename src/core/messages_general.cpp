@@ -52,7 +52,8 @@ constexpr Message kMessages[] = {
      "Rating level \"{0}\" is not on scale \"{1}\""},
     {"rating.code_empty", "Thang xếp loại \"{0}\" có mức chưa có mã",
      "Rating scale \"{0}\" has a level without a code"},
-    {"rating.no_levels", "Thang xếp loại \"{0}\" chưa có mức nào", "Rating scale \"{0}\" has no levels"},
+    {"rating.no_levels", "Thang xếp loại \"{0}\" chưa có mức nào",
+     "Rating scale \"{0}\" has no levels"},
     {"rating.level_duplicate", "Thang xếp loại \"{0}\" có mức \"{1}\" bị trùng",
      "Rating scale \"{0}\" has level \"{1}\" twice"},
 
@@ -79,7 +80,8 @@ constexpr Message kMessages[] = {
     {"task.deadline_before_start", "Hạn hoàn thành của nhiệm vụ {0} trước ngày bắt đầu",
      "Task {0} is due before it starts"},
 
-    {"store.missing", "Cơ sở dữ liệu \"{0}\" chưa tồn tại; hãy chạy \"mandate init --db {0}\" trước",
+    {"store.missing",
+     "Cơ sở dữ liệu \"{0}\" chưa tồn tại; hãy chạy \"mandate init --db {0}\" trước",
      "Database \"{0}\" does not exist; run \"mandate init --db {0}\" first"},
     {"store.open_failed", "Không mở được cơ sở dữ liệu \"{0}\": {1}",
      "Cannot open database \"{0}\": {1}"},
@@ -91,7 +93,8 @@ constexpr Message kMessages[] = {
     {"store.newer_schema",
      "Cơ sở dữ liệu có phiên bản cấu trúc {0}, mới hơn phiên bản {1} mà chương trình này hỗ trợ",
      "The database has schema version {0}, newer than version {1} this program supports"},
-    {"store.not_initialised", "Cơ sở dữ liệu \"{0}\" chưa được khởi tạo; hãy chạy \"mandate init --db {0}\"",
+    {"store.not_initialised",
+     "Cơ sở dữ liệu \"{0}\" chưa được khởi tạo; hãy chạy \"mandate init --db {0}\"",
      "Database \"{0}\" is not initialised; run \"mandate init --db {0}\""},
 
     {"file.unreadable", "Không đọc được tệp \"{0}\": {1}", "Cannot read file \"{0}\": {1}"},
@@ -106,7 +109,8 @@ constexpr Message kMessages[] = {
     {"json.expected_bool", "\"{0}\" phải là true hoặc false", "\"{0}\" must be true or false"},
     {"json.expected_array", "\"{0}\" phải là danh sách", "\"{0}\" must be a list"},
     {"json.expected_object", "\"{0}\" phải là đối tượng JSON", "\"{0}\" must be a JSON object"},
-    {"metadata.format", "Tệp không phải dữ liệu Mandate (cần \"format\": \"mandate-metadata\", \"version\": 1)",
+    {"metadata.format",
+     "Tệp không phải dữ liệu Mandate (cần \"format\": \"mandate-metadata\", \"version\": 1)",
      "Not a Mandate data file (expected \"format\": \"mandate-metadata\", \"version\": 1)"},
 
     {"value.not_a_number", "\"{0}\" không phải là số (ví dụ hợp lệ: 65,3 hoặc 1.234.567)",
@@ -114,24 +118,31 @@ constexpr Message kMessages[] = {
     {"value.computed_indicator", "Chỉ tiêu {0} được tính theo công thức {1}, không nhập trực tiếp",
      "Indicator {0} is computed by the formula {1} and cannot be entered directly"},
     {"indicator.not_found", "Không tìm thấy chỉ tiêu \"{0}\"", "Indicator \"{0}\" not found"},
-    {"list.kind_invalid", "Loại \"{0}\" không phải loại văn bản, loại hoạt động hay loại số liệu nào",
+    {"list.kind_invalid",
+     "Loại \"{0}\" không phải loại văn bản, loại hoạt động hay loại số liệu nào",
      "\"{0}\" is not a document kind, activity kind or value kind"},
     {"cli.value_saved", "Đã lưu số liệu", "Value saved"},
     {"cli.value_unchanged", "Số liệu không thay đổi", "Value unchanged"},
 
-    {"cli.help.app", "Mandate: theo dõi thực hiện nghị quyết", "Mandate: tracking how a resolution is carried out"},
+    {"cli.help.app", "Mandate: theo dõi thực hiện nghị quyết",
+     "Mandate: tracking how a resolution is carried out"},
     {"cli.help.lang", "ngôn ngữ hiển thị (vi, en)", "output language (vi, en)"},
     {"cli.help.db", "tệp cơ sở dữ liệu SQLite", "SQLite database file"},
     {"cli.help.format", "định dạng đầu ra", "output format"},
     {"cli.help.out", "ghi ra tệp thay vì màn hình", "write to this file instead of the screen"},
     {"cli.help.init", "khởi tạo cơ sở dữ liệu", "create or upgrade a database"},
-    {"cli.help.demo", "nạp dữ liệu mẫu thành phố Lạng Sơn năm 2021", "load the Lạng Sơn 2021 demo data"},
-    {"cli.help.import", "nạp tệp dữ liệu (định dạng metadata JSON)", "load a data file (metadata JSON format)"},
+    {"cli.help.demo", "nạp dữ liệu mẫu thành phố Lạng Sơn năm 2021",
+     "load the Lạng Sơn 2021 demo data"},
+    {"cli.help.import", "nạp tệp dữ liệu (định dạng metadata JSON)",
+     "load a data file (metadata JSON format)"},
     {"cli.help.import_file", "tệp dữ liệu cần nạp", "the data file to load"},
-    {"cli.help.export", "xuất toàn bộ dữ liệu (định dạng metadata JSON)", "export all data (metadata JSON format)"},
-    {"cli.help.report", "lập báo cáo kết quả thực hiện nghị quyết", "draft the report on the resolution"},
+    {"cli.help.export", "xuất toàn bộ dữ liệu (định dạng metadata JSON)",
+     "export all data (metadata JSON format)"},
+    {"cli.help.report", "lập báo cáo kết quả thực hiện nghị quyết",
+     "draft the report on the resolution"},
     {"cli.help.unit", "mã hoặc tên đơn vị", "unit code or name"},
-    {"cli.help.period", "kỳ báo cáo, ví dụ 2021, 2021S1, 2021Q3, 202105", "period id, e.g. 2021, 2021S1, 2021Q3, 202105"},
+    {"cli.help.period", "kỳ báo cáo, ví dụ 2021, 2021S1, 2021Q3, 202105",
+     "period id, e.g. 2021, 2021S1, 2021Q3, 202105"},
     {"cli.help.list", "liệt kê dữ liệu", "list data"},
     {"cli.help.list_units", "đơn vị", "units"},
     {"cli.help.list_indicators", "chỉ tiêu", "indicators"},
@@ -140,16 +151,20 @@ constexpr Message kMessages[] = {
     {"cli.help.list_tasks", "nhiệm vụ", "tasks"},
     {"cli.help.list_documents", "văn bản", "documents"},
     {"cli.help.list_activities", "hoạt động", "activities"},
-    {"cli.help.filter_unit", "chỉ đơn vị này và các đơn vị trực thuộc", "only this unit and the units below it"},
+    {"cli.help.filter_unit", "chỉ đơn vị này và các đơn vị trực thuộc",
+     "only this unit and the units below it"},
     {"cli.help.filter_period", "chỉ trong kỳ này", "only within this period"},
-    {"cli.help.filter_kind", "chỉ loại này (văn bản, hoạt động hoặc số liệu)", "only this kind (document, activity or value kind)"},
+    {"cli.help.filter_kind", "chỉ loại này (văn bản, hoạt động hoặc số liệu)",
+     "only this kind (document, activity or value kind)"},
     {"cli.help.filter_indicator", "chỉ chỉ tiêu này", "only this indicator"},
     {"cli.help.value", "nhập và tra cứu số liệu", "enter and trace values"},
     {"cli.help.value_set", "nhập một số liệu", "enter one value"},
     {"cli.help.value_history", "lịch sử thay đổi của một ô số liệu", "history of one value cell"},
     {"cli.help.indicator", "mã chỉ tiêu", "indicator code"},
-    {"cli.help.value_text", "giá trị, viết kiểu Việt Nam: 65,3 hoặc 1.234.567", "the value, written the Vietnamese way: 65,3 or 1.234.567"},
-    {"cli.help.value_kind", "ước thực hiện (estimate) hay chính thức (official)", "estimate or official"},
+    {"cli.help.value_text", "giá trị, viết kiểu Việt Nam: 65,3 hoặc 1.234.567",
+     "the value, written the Vietnamese way: 65,3 or 1.234.567"},
+    {"cli.help.value_kind", "ước thực hiện (estimate) hay chính thức (official)",
+     "estimate or official"},
     {"cli.help.comment", "ghi chú", "comment"},
 
     {"list.col.code", "Mã", "Code"},
@@ -187,6 +202,8 @@ constexpr Message kMessages[] = {
 };
 }  // namespace
 
-std::span<const Message> general_messages() { return kMessages; }
+std::span<const Message> general_messages() {
+  return kMessages;
+}
 
 }  // namespace mandate::core::catalog

@@ -4,10 +4,12 @@
 namespace mandate::core::catalog {
 namespace {
 constexpr Message kMessages[] = {
-    {"report.title", "BÁO CÁO KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT", "REPORT ON THE IMPLEMENTATION OF THE RESOLUTION"},
+    {"report.title", "BÁO CÁO KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT",
+     "REPORT ON THE IMPLEMENTATION OF THE RESOLUTION"},
     {"report.subtitle", "{0} — {1}", "{0} — {1}"},
     {"report.plan_line", "Thực hiện {0}", "Implementing {0}"},
-    {"report.no_plan", "Đơn vị chưa có nghị quyết nào được theo dõi.", "No resolution is tracked for this unit."},
+    {"report.no_plan", "Đơn vị chưa có nghị quyết nào được theo dõi.",
+     "No resolution is tracked for this unit."},
     {"report.section.general", "Kết quả chung", "Overall results"},
     {"report.section.field", "Lĩnh vực {0}", "Field: {0}"},
     {"report.section.task_groups", "Các nhóm nhiệm vụ trọng tâm", "Key task groups"},
@@ -55,7 +57,8 @@ constexpr Message kMessages[] = {
     {"narrative.study",
      "Tỷ lệ {0} tham gia học tập, quán triệt nghị quyết đạt {1} ({2}/{3} người, {4} hội nghị)",
      "Study of the resolution reached {1} of {0} ({2} of {3} people, {4} sessions)"},
-    {"narrative.meetings", "Tổ chức {0} cuộc sinh hoạt chi bộ mẫu, {1}/{0} cuộc xếp loại {2} trở lên",
+    {"narrative.meetings",
+     "Tổ chức {0} cuộc sinh hoạt chi bộ mẫu, {1}/{0} cuộc xếp loại {2} trở lên",
      "{0} model party-cell meetings held, {1} of {0} rated \"{2}\" or better"},
     {"narrative.meetings_unrated", "Tổ chức {0} cuộc sinh hoạt chi bộ mẫu",
      "{0} model party-cell meetings held"},
@@ -67,6 +70,8 @@ constexpr Message kMessages[] = {
 };
 }  // namespace
 
-std::span<const Message> report_messages() { return kMessages; }
+std::span<const Message> report_messages() {
+  return kMessages;
+}
 
 }  // namespace mandate::core::catalog

@@ -11,8 +11,10 @@ namespace {
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
   for (const auto& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
+    if (p.empty())
+      continue;
+    if (!out.empty())
+      out += sep;
     out += p;
   }
   return out;
@@ -20,29 +22,36 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 
 // Lists "a, b và c" / "a, b and c".
 std::string join_list(const std::vector<std::string>& parts, Lang lang) {
-  if (parts.size() <= 1) return join(parts, "");
+  if (parts.size() <= 1)
+    return join(parts, "");
   std::vector<std::string> head(parts.begin(), parts.end() - 1);
   return join(head, ", ") + tr(lang, "narrative.and") + parts.back();
 }
 
-std::string count(size_t n) { return std::to_string(n); }
+std::string count(size_t n) {
+  return std::to_string(n);
+}
 
 std::string level_name(const RatingScale* scale, const std::string& level, Lang lang) {
-  if (!scale) return level;
+  if (!scale)
+    return level;
   const std::string& name = scale->level(level).name;
   return lang == Lang::vi ? fold_case(name) : name;
 }
 
 std::string target_phrase(const IndicatorResult& r, Lang lang) {
-  if (lang == Lang::vi && !r.target_note.empty()) return r.target_note;
+  if (lang == Lang::vi && !r.target_note.empty())
+    return r.target_note;
   return tr(lang, "target.phrase." + std::string(target_source_name(*r.target_source)));
 }
 
 std::string category_label(const Attendance& a, Lang lang) {
-  if (lang == Lang::vi && !a.category_name.empty()) return fold_case(a.category_name);
+  if (lang == Lang::vi && !a.category_name.empty())
+    return fold_case(a.category_name);
   std::string s = a.category;
   for (char& c : s)
-    if (c == '_') c = ' ';
+    if (c == '_')
+      c = ' ';
   return s;
 }
 
@@ -50,9 +59,12 @@ std::string category_label(const Attendance& a, Lang lang) {
 
 std::string format_indicator_value(const Indicator& indicator, double value, Lang lang) {
   switch (indicator.value_type) {
-    case ValueType::money: return format_money(value, lang, MoneyScale::automatic, indicator.decimals);
-    case ValueType::percent: return format_percent(value, lang, indicator.decimals);
-    case ValueType::yes_no: return tr(lang, value != 0 ? "value.yes" : "value.no");
+    case ValueType::money:
+      return format_money(value, lang, MoneyScale::automatic, indicator.decimals);
+    case ValueType::percent:
+      return format_percent(value, lang, indicator.decimals);
+    case ValueType::yes_no:
+      return tr(lang, value != 0 ? "value.yes" : "value.no");
     case ValueType::count:
     case ValueType::number:
       break;
@@ -66,13 +78,14 @@ std::string format_indicator_value(const Indicator& indicator, double value, Lan
 }
 
 std::string indicators_summary_sentence(const Scorecard& s, Lang lang) {
-  if (s.indicators.empty()) return {};
+  if (s.indicators.empty())
+    return {};
   const std::string group = lang == Lang::vi && s.plan && !s.plan->indicator_group_name.empty()
                                 ? s.plan->indicator_group_name
                                 : tr(lang, "narrative.indicators");
-  std::string out = tr(lang, "narrative.indicators_summary",
-                       {s.period.label(lang), count(s.indicators_met),
-                        count(s.indicators_evaluated), group});
+  std::string out =
+      tr(lang, "narrative.indicators_summary",
+         {s.period.label(lang), count(s.indicators_met), count(s.indicators_evaluated), group});
   std::vector<std::string> missed;
   size_t no_data = 0;
   for (const auto& r : s.indicators) {
@@ -83,21 +96,23 @@ std::string indicators_summary_sentence(const Scorecard& s, Lang lang) {
   }
   if (!missed.empty())
     out += tr(lang, "narrative.indicators_not_met", {count(missed.size()), join(missed, "; ")});
-  if (no_data > 0) out += tr(lang, "narrative.indicators_no_data", {count(no_data)});
+  if (no_data > 0)
+    out += tr(lang, "narrative.indicators_no_data", {count(no_data)});
   return out;
 }
 
 std::string indicator_sentence(const IndicatorResult& r, Lang lang) {
   const Indicator& ind = *r.indicator;
   const auto& e = r.evaluation;
-  if (!e.actual) return tr(lang, "narrative.indicator_no_data", {ind.name});
+  if (!e.actual)
+    return tr(lang, "narrative.indicator_no_data", {ind.name});
   // "đạt" (reached) fits amounts and rates; counts to keep low and yes/no
   // indicators read better stated plainly.
   const bool plain = ind.direction == Direction::lower_is_better ||
                      ind.direction == Direction::at_most || ind.direction == Direction::yes_no;
-  const char* pattern = plain                            ? "narrative.indicator_plain"
+  const char* pattern = plain                           ? "narrative.indicator_plain"
                         : r.kind == ValueKind::estimate ? "narrative.indicator_estimate"
-                                                         : "narrative.indicator_actual";
+                                                        : "narrative.indicator_actual";
   std::string out = tr(lang, pattern, {ind.name, format_indicator_value(ind, *e.actual, lang)});
   if (e.target) {
     // "bằng 116,7% dự toán" reads well for amounts; for rates and yes/no the
@@ -107,7 +122,7 @@ std::string indicator_sentence(const IndicatorResult& r, Lang lang) {
     if (ind.direction == Direction::yes_no)
       ;  // the status alone says it
     else if (amount && e.percent_of_target && ind.direction != Direction::lower_is_better &&
-        ind.direction != Direction::at_most)
+             ind.direction != Direction::at_most)
       out += tr(lang, "narrative.percent_of_target",
                 {format_percent(*e.percent_of_target, lang), target_phrase(r, lang)});
     else
@@ -119,20 +134,25 @@ std::string indicator_sentence(const IndicatorResult& r, Lang lang) {
 }
 
 std::string task_groups_sentence(const Scorecard& s, Lang lang) {
-  if (s.task_groups.empty() || !s.task_scale) return {};
+  if (s.task_groups.empty() || !s.task_scale)
+    return {};
   size_t rated = 0;
   for (const auto& g : s.task_groups)
-    if (g.rating) ++rated;
-  if (rated == 0) return tr(lang, "narrative.task_groups_unrated", {s.period.label(lang)});
-  return tr(lang, "narrative.task_groups",
-            {count(s.task_groups_good_or_better), count(s.task_groups.size()),
-             level_name(s.task_scale, s.plan->task_good_level, lang),
-             count(s.task_groups_excellent), level_name(s.task_scale, s.task_scale->levels[0].code, lang)});
+    if (g.rating)
+      ++rated;
+  if (rated == 0)
+    return tr(lang, "narrative.task_groups_unrated", {s.period.label(lang)});
+  return tr(
+      lang, "narrative.task_groups",
+      {count(s.task_groups_good_or_better), count(s.task_groups.size()),
+       level_name(s.task_scale, s.plan->task_good_level, lang), count(s.task_groups_excellent),
+       level_name(s.task_scale, s.task_scale->levels[0].code, lang)});
 }
 
 std::string study_sentence(const Scorecard& s, Lang lang) {
   auto rate = s.study.rate();
-  if (!rate) return {};
+  if (!rate)
+    return {};
   std::vector<std::string> categories;
   for (const Activity* a : s.study_sessions)
     for (const auto& row : a->attendance) {
@@ -140,34 +160,41 @@ std::string study_sentence(const Scorecard& s, Lang lang) {
       if (std::find(categories.begin(), categories.end(), label) == categories.end())
         categories.push_back(label);
     }
-  return tr(lang, "narrative.study",
-            {join(categories, ", "), format_percent(*rate, lang),
-             format_number(static_cast<double>(s.study.attended), lang),
-             format_number(static_cast<double>(s.study.eligible), lang),
-             count(s.study_sessions.size())});
+  return tr(
+      lang, "narrative.study",
+      {join(categories, ", "), format_percent(*rate, lang),
+       format_number(static_cast<double>(s.study.attended), lang),
+       format_number(static_cast<double>(s.study.eligible), lang), count(s.study_sessions.size())});
 }
 
 std::string meetings_sentence(const Scorecard& s, Lang lang) {
-  if (s.model_meetings.empty()) return {};
-  if (!s.meeting_scale) return tr(lang, "narrative.meetings_unrated", {count(s.model_meetings.size())});
+  if (s.model_meetings.empty())
+    return {};
+  if (!s.meeting_scale)
+    return tr(lang, "narrative.meetings_unrated", {count(s.model_meetings.size())});
   return tr(lang, "narrative.meetings",
             {count(s.model_meetings.size()), count(s.meetings_good_or_better),
              level_name(s.meeting_scale, s.plan->meeting_good_level, lang)});
 }
 
 std::string documents_sentence(const Scorecard& s, Lang lang) {
-  if (s.documents_total == 0) return {};
+  if (s.documents_total == 0)
+    return {};
   auto phrase = [&](DocumentKind kind, size_t n) {
     const std::string key = "doc.kind." + std::string(document_kind_name(kind));
     return count(n) + " " + tr(lang, n == 1 ? key + ".one" : key);
   };
   std::vector<std::string> issued, amended;
-  for (const auto& [kind, n] : s.documents_by_kind) issued.push_back(phrase(kind, n));
-  for (const auto& [kind, n] : s.documents_amending_by_kind) amended.push_back(phrase(kind, n));
+  for (const auto& [kind, n] : s.documents_by_kind)
+    issued.push_back(phrase(kind, n));
+  for (const auto& [kind, n] : s.documents_amending_by_kind)
+    amended.push_back(phrase(kind, n));
   std::string out = tr(lang, "narrative.documents_by", {s.unit->name});
-  if (!issued.empty()) out += tr(lang, "narrative.documents_issued", {join_list(issued, lang)});
+  if (!issued.empty())
+    out += tr(lang, "narrative.documents_issued", {join_list(issued, lang)});
   if (!amended.empty()) {
-    if (!issued.empty()) out += tr(lang, "narrative.clause_separator");
+    if (!issued.empty())
+      out += tr(lang, "narrative.clause_separator");
     out += tr(lang, "narrative.documents_amended", {join_list(amended, lang)});
   }
   return out;
@@ -179,12 +206,15 @@ std::vector<NarrativeSection> narrative(const Scorecard& s, const Dataset& data,
                  std::string heading = {}) {
     std::vector<std::string> kept;
     for (auto& x : sentences)
-      if (!x.empty()) kept.push_back(std::move(x));
-    if (kept.empty()) return;
+      if (!x.empty())
+        kept.push_back(std::move(x));
+    if (kept.empty())
+      return;
     out.push_back({heading.empty() ? tr(lang, heading_key) : heading, std::move(kept)});
   };
 
-  add("report.section.general", {indicators_summary_sentence(s, lang), task_groups_sentence(s, lang)});
+  add("report.section.general",
+      {indicators_summary_sentence(s, lang), task_groups_sentence(s, lang)});
 
   for (const auto& field : data.fields) {
     std::vector<std::string> sentences;
@@ -205,9 +235,9 @@ std::vector<NarrativeSection> narrative(const Scorecard& s, const Dataset& data,
 
   std::vector<std::string> party{study_sentence(s, lang), meetings_sentence(s, lang)};
   for (const Activity* c : s.contests)
-    party.push_back(tr(lang, "narrative.contest",
-                       {c->name, format_number(static_cast<double>(c->participants), lang),
-                        c->result}));
+    party.push_back(
+        tr(lang, "narrative.contest",
+           {c->name, format_number(static_cast<double>(c->participants), lang), c->result}));
   for (const Activity* a : s.other_activities)
     party.push_back(a->result.empty() ? a->name : a->name + ": " + a->result);
   add("report.section.party_building", std::move(party));

@@ -21,7 +21,8 @@ struct NarrativeSection {
 std::string indicators_summary_sentence(const Scorecard& s, Lang lang);
 // "Thu ngân sách Nhà nước ước đạt 430 tỷ đồng, bằng 116,7% dự toán tỉnh giao"
 std::string indicator_sentence(const IndicatorResult& r, Lang lang);
-// "6/6 nhóm nhiệm vụ trọng tâm hoàn thành tốt trở lên, trong đó 3/6 nhóm nhiệm vụ hoàn thành xuất sắc"
+// "6/6 nhóm nhiệm vụ trọng tâm hoàn thành tốt trở lên, trong đó 3/6 nhóm nhiệm vụ hoàn thành xuất
+// sắc"
 std::string task_groups_sentence(const Scorecard& s, Lang lang);
 // "Tỷ lệ ... tham gia học tập nghị quyết đạt 97,3%" (empty when no study session)
 std::string study_sentence(const Scorecard& s, Lang lang);

@@ -19,8 +19,8 @@ namespace mandate::core {
 
 enum class PeriodType { month, quarter, six_months, nine_months, year, year_to_date, term };
 
-std::string_view period_type_name(PeriodType t);       // "month", "quarter", ...
-PeriodType parse_period_type(std::string_view name);   // throws invalid_input
+std::string_view period_type_name(PeriodType t);      // "month", "quarter", ...
+PeriodType parse_period_type(std::string_view name);  // throws invalid_input
 
 class Period {
  public:
@@ -36,14 +36,14 @@ class Period {
   static Period term(int first_year, int last_year);
 
   PeriodType type() const { return type_; }
-  int year() const { return year_; }          // first year (for a term: its first year)
+  int year() const { return year_; }  // first year (for a term: its first year)
   int last_year() const { return last_year_; }
-  unsigned index() const { return index_; }   // month, quarter, half, or YTD month; 0 otherwise
+  unsigned index() const { return index_; }  // month, quarter, half, or YTD month; 0 otherwise
 
   std::string id() const;
   Date start() const;
-  Date end() const;                           // inclusive last day
-  bool contains(const Period& other) const;   // other lies entirely within this
+  Date end() const;                          // inclusive last day
+  bool contains(const Period& other) const;  // other lies entirely within this
   bool contains(Date d) const;
   // vi: "Tháng 1/2021", "Quý I/2021", "6 tháng đầu năm 2021", "6 tháng cuối năm 2021",
   //     "9 tháng năm 2021", "Năm 2021", "Lũy kế 5 tháng năm 2021", "Nhiệm kỳ 2020–2025"

@@ -28,7 +28,8 @@ ReportContent compose_report(const Scorecard& s, const Dataset& data, Lang lang)
     row.name = ind.name;
     row.target = e.target ? format_indicator_value(ind, *e.target, lang) : none;
     row.actual = e.actual ? format_indicator_value(ind, *e.actual, lang) : none;
-    if (e.actual && res.kind == ValueKind::estimate) row.actual += tr(lang, "report.table.estimate_mark");
+    if (e.actual && res.kind == ValueKind::estimate)
+      row.actual += tr(lang, "report.table.estimate_mark");
     row.percent_of_target = e.percent_of_target ? format_percent(*e.percent_of_target, lang) : none;
     row.last_year = res.same_period_last_year
                         ? format_indicator_value(ind, *res.same_period_last_year, lang)

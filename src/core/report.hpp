@@ -13,11 +13,11 @@ struct IndicatorRow {
   std::string number;  // "1", "2", ...
   std::string code;
   std::string name;
-  std::string target;     // formatted, or "–"
-  std::string actual;     // formatted, "(ước)" appended for estimates
+  std::string target;  // formatted, or "–"
+  std::string actual;  // formatted, "(ước)" appended for estimates
   std::string percent_of_target;
   std::string last_year;
-  std::string status;       // label in the report's language
+  std::string status;  // label in the report's language
   Status status_code = Status::no_data;
 };
 

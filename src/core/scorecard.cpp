@@ -23,31 +23,39 @@ class CellIndex {
  public:
   explicit CellIndex(const Dataset& d) {
     for (const auto& ind : d.indicators)
-      if (ind.computed()) formulas_.emplace(ind.code, Formula::parse(ind.formula));
+      if (ind.computed())
+        formulas_.emplace(ind.code, Formula::parse(ind.formula));
     for (const auto& v : d.values) {
       auto& slot = values_[cell_key(v.indicator, v.unit, v.period)];
       (v.kind == ValueKind::official ? slot.official : slot.estimate) = &v;
     }
-    for (const auto& t : d.targets) targets_[cell_key(t.indicator, t.unit, t.period)] = &t;
+    for (const auto& t : d.targets)
+      targets_[cell_key(t.indicator, t.unit, t.period)] = &t;
   }
 
   std::optional<EffectiveValue> value(const std::string& indicator, const std::string& unit,
                                       const std::string& period, int depth = 0) const {
     if (auto it = values_.find(cell_key(indicator, unit, period)); it != values_.end()) {
-      if (it->second.official) return EffectiveValue{it->second.official->value, ValueKind::official};
-      if (it->second.estimate) return EffectiveValue{it->second.estimate->value, ValueKind::estimate};
+      if (it->second.official)
+        return EffectiveValue{it->second.official->value, ValueKind::official};
+      if (it->second.estimate)
+        return EffectiveValue{it->second.estimate->value, ValueKind::estimate};
     }
     auto formula = formulas_.find(indicator);
     // Depth guards against a cycle in data that skipped validation.
-    if (formula == formulas_.end() || depth > 32) return std::nullopt;
+    if (formula == formulas_.end() || depth > 32)
+      return std::nullopt;
     ValueKind kind = ValueKind::official;
     auto result = formula->second.evaluate([&](const std::string& ref) -> std::optional<double> {
-                        auto v = value(ref, unit, period, depth + 1);
-                        if (!v) return std::nullopt;
-                        if (v->kind == ValueKind::estimate) kind = ValueKind::estimate;
-                        return v->value;
-                      });
-    if (!result) return std::nullopt;
+      auto v = value(ref, unit, period, depth + 1);
+      if (!v)
+        return std::nullopt;
+      if (v->kind == ValueKind::estimate)
+        kind = ValueKind::estimate;
+      return v->value;
+    });
+    if (!result)
+      return std::nullopt;
     return EffectiveValue{*result, kind};
   }
 
@@ -69,41 +77,50 @@ class CellIndex {
 
 const Plan* plan_for(const Dataset& d, const UnitTree& tree, const Unit& unit) {
   std::vector<const Unit*> chain{&unit};
-  for (const Unit* a : tree.ancestors(unit.code)) chain.push_back(a);
+  for (const Unit* a : tree.ancestors(unit.code))
+    chain.push_back(a);
   for (const Unit* u : chain)
     for (const auto& p : d.plans)
-      if (p.unit == u->code) return &p;
+      if (p.unit == u->code)
+        return &p;
   return nullptr;
 }
 
 const RatingScale* scale_for(const Dataset& d, const std::string& code) {
   for (const auto& s : d.rating_scales)
-    if (s.code == code) return &s;
+    if (s.code == code)
+      return &s;
   return nullptr;
 }
 
 void add_indicators(Scorecard& s, const Dataset& d, const CellIndex& cells) {
-  if (!s.plan) return;
+  if (!s.plan)
+    return;
   const std::string unit = s.unit->code, period = s.period.id();
   const std::string last_year = s.period.same_period_last_year().id();
   for (const auto& code : s.plan->indicators) {
     IndicatorResult r;
     for (const auto& ind : d.indicators)
-      if (ind.code == code) r.indicator = &ind;
-    if (!r.indicator) throw Error(ErrorCategory::corrupt, "dataset.unknown_reference", {code});
+      if (ind.code == code)
+        r.indicator = &ind;
+    if (!r.indicator)
+      throw Error(ErrorCategory::corrupt, "dataset.unknown_reference", {code});
     auto actual = cells.value(code, unit, period);
     const Target* target = cells.target(code, unit, period);
     r.evaluation = evaluate(*r.indicator, actual ? std::optional(actual->value) : std::nullopt,
                             target ? std::optional(target->value) : std::nullopt);
-    if (actual) r.kind = actual->kind;
+    if (actual)
+      r.kind = actual->kind;
     if (target) {
       r.target_source = target->source;
       r.target_note = target->note;
     }
-    if (auto prev = cells.value(code, unit, last_year)) r.same_period_last_year = prev->value;
+    if (auto prev = cells.value(code, unit, last_year))
+      r.same_period_last_year = prev->value;
     if (r.evaluation.status != Status::no_data && r.evaluation.status != Status::no_target)
       ++s.indicators_evaluated;
-    if (r.evaluation.met_or_exceeded()) ++s.indicators_met;
+    if (r.evaluation.met_or_exceeded())
+      ++s.indicators_met;
     s.indicators.push_back(std::move(r));
   }
 }
@@ -111,16 +128,19 @@ void add_indicators(Scorecard& s, const Dataset& d, const CellIndex& cells) {
 void add_task_groups(Scorecard& s, const Dataset& d) {
   // Task groups are rated for the unit whose resolution it is; a ward that
   // works under the city's resolution does not report the city's ratings.
-  if (!s.plan || s.plan->unit != s.unit->code) return;
+  if (!s.plan || s.plan->unit != s.unit->code)
+    return;
   s.task_scale = scale_for(d, s.plan->task_scale);
   std::vector<std::string> levels;
   for (const auto& t : d.tasks) {
-    if (t.plan != s.plan->code || !t.is_group()) continue;
+    if (t.plan != s.plan->code || !t.is_group())
+      continue;
     TaskGroupResult g{&t, nullptr};
     for (const auto& r : d.task_ratings)
       if (r.task == t.code && r.period == s.period.id() && r.scale == s.plan->task_scale)
         g.rating = &r;
-    if (g.rating) levels.push_back(g.rating->level);
+    if (g.rating)
+      levels.push_back(g.rating->level);
     s.task_groups.push_back(g);
   }
   if (s.task_scale && !levels.empty()) {
@@ -131,19 +151,27 @@ void add_task_groups(Scorecard& s, const Dataset& d) {
 
 void add_activities(Scorecard& s, const Dataset& d, const UnitTree& tree) {
   std::vector<std::string> meeting_levels;
-  if (s.plan) s.meeting_scale = scale_for(d, s.plan->meeting_scale);
+  if (s.plan)
+    s.meeting_scale = scale_for(d, s.plan->meeting_scale);
   for (const auto& a : d.activities) {
-    if (!s.period.contains(a.date) || !tree.is_within(a.unit, s.unit->code)) continue;
+    if (!s.period.contains(a.date) || !tree.is_within(a.unit, s.unit->code))
+      continue;
     switch (a.kind) {
-      case ActivityKind::study_session: s.study_sessions.push_back(&a); break;
+      case ActivityKind::study_session:
+        s.study_sessions.push_back(&a);
+        break;
       case ActivityKind::model_meeting:
         s.model_meetings.push_back(&a);
         if (s.meeting_scale && a.rating_scale == s.meeting_scale->code)
           meeting_levels.push_back(a.rating_level);
         break;
-      case ActivityKind::contest: s.contests.push_back(&a); break;
+      case ActivityKind::contest:
+        s.contests.push_back(&a);
+        break;
       case ActivityKind::propaganda:
-      case ActivityKind::inspection: s.other_activities.push_back(&a); break;
+      case ActivityKind::inspection:
+        s.other_activities.push_back(&a);
+        break;
     }
   }
   s.study = participation(s.study_sessions);
@@ -154,10 +182,13 @@ void add_activities(Scorecard& s, const Dataset& d, const UnitTree& tree) {
 
 void add_documents(Scorecard& s, const Dataset& d, const UnitTree& tree) {
   std::vector<std::string> own;
-  for (const Unit* u : tree.own_bodies(s.unit->code)) own.push_back(u->code);
+  for (const Unit* u : tree.own_bodies(s.unit->code))
+    own.push_back(u->code);
   for (const auto& doc : d.documents) {
-    if (!s.period.contains(doc.date)) continue;
-    if (std::find(own.begin(), own.end(), doc.issuer) == own.end()) continue;
+    if (!s.period.contains(doc.date))
+      continue;
+    if (std::find(own.begin(), own.end(), doc.issuer) == own.end())
+      continue;
     ++s.documents_total;
     if (!doc.amends.empty())
       ++s.documents_amending_by_kind[doc.kind];

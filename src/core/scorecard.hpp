@@ -17,7 +17,7 @@ namespace mandate::core {
 struct IndicatorResult {
   const Indicator* indicator = nullptr;
   Evaluation evaluation;
-  std::optional<ValueKind> kind;          // of the actual (official supersedes estimate)
+  std::optional<ValueKind> kind;  // of the actual (official supersedes estimate)
   std::optional<TargetSource> target_source;
   std::string target_note;  // e.g. "dự toán tỉnh giao"
   std::optional<double> same_period_last_year;
@@ -43,7 +43,7 @@ struct Scorecard {
   size_t task_groups_good_or_better = 0;  // at the scale's second level or better
   size_t task_groups_excellent = 0;       // at the scale's best level
 
-  Participation study;                      // study sessions in the subtree
+  Participation study;  // study sessions in the subtree
   std::vector<const Activity*> study_sessions;
   std::vector<const Activity*> model_meetings;  // in the subtree
   const RatingScale* meeting_scale = nullptr;

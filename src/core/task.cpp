@@ -11,11 +11,16 @@ constexpr EnumTable<TaskStatus, 4> kTaskStatuses{{{{TaskStatus::not_started, "no
                                                  "task_status.invalid"};
 }  // namespace
 
-std::string_view task_status_name(TaskStatus s) { return kTaskStatuses.name(s); }
-TaskStatus parse_task_status(std::string_view s) { return kTaskStatuses.parse(s); }
+std::string_view task_status_name(TaskStatus s) {
+  return kTaskStatuses.name(s);
+}
+TaskStatus parse_task_status(std::string_view s) {
+  return kTaskStatuses.parse(s);
+}
 
 bool Task::overdue(Date today) const {
-  if (status == TaskStatus::completed || status == TaskStatus::cancelled) return false;
+  if (status == TaskStatus::completed || status == TaskStatus::cancelled)
+    return false;
   return deadline && today > *deadline;
 }
 

@@ -19,8 +19,12 @@ constexpr EnumTable<UnitType, 10> kUnitTypes{{{
                                              "unit_type.invalid"};
 }  // namespace
 
-std::string_view unit_type_name(UnitType t) { return kUnitTypes.name(t); }
-UnitType parse_unit_type(std::string_view name) { return kUnitTypes.parse(name); }
+std::string_view unit_type_name(UnitType t) {
+  return kUnitTypes.name(t);
+}
+UnitType parse_unit_type(std::string_view name) {
+  return kUnitTypes.parse(name);
+}
 
 bool is_body_type(UnitType t) {
   return t == UnitType::party_committee || t == UnitType::peoples_committee ||
@@ -28,8 +32,10 @@ bool is_body_type(UnitType t) {
 }
 
 bool Unit::valid_on(Date d) const {
-  if (valid_from && d < *valid_from) return false;
-  if (valid_to && d > *valid_to) return false;
+  if (valid_from && d < *valid_from)
+    return false;
+  if (valid_to && d > *valid_to)
+    return false;
   return true;
 }
 

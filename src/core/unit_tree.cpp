@@ -28,12 +28,15 @@ std::string strip_type_word(const std::string& folded) {
 UnitTree::UnitTree(std::vector<Unit> units) : units_(std::move(units)) {
   for (size_t i = 0; i < units_.size(); ++i) {
     const auto& u = units_[i];
-    if (u.code.empty()) throw invalid_input("unit.code_empty", {u.name});
-    if (!by_code_.emplace(u.code, i).second) throw invalid_input("unit.duplicate", {u.code});
+    if (u.code.empty())
+      throw invalid_input("unit.code_empty", {u.name});
+    if (!by_code_.emplace(u.code, i).second)
+      throw invalid_input("unit.duplicate", {u.code});
   }
   for (size_t i = 0; i < units_.size(); ++i) {
     const auto& u = units_[i];
-    if (u.parent_code.empty()) continue;
+    if (u.parent_code.empty())
+      continue;
     if (!by_code_.contains(u.parent_code))
       throw invalid_input("unit.parent_unknown", {u.code, u.parent_code});
     children_[u.parent_code].push_back(i);
@@ -43,7 +46,8 @@ UnitTree::UnitTree(std::vector<Unit> units) : units_(std::move(units)) {
     std::unordered_set<std::string_view> seen{u.code};
     for (const Unit* p = &u; !p->parent_code.empty();) {
       p = &units_[by_code_.at(p->parent_code)];
-      if (!seen.insert(p->code).second) throw invalid_input("unit.cycle", {u.code});
+      if (!seen.insert(p->code).second)
+        throw invalid_input("unit.cycle", {u.code});
     }
   }
 }
@@ -55,7 +59,8 @@ const Unit* UnitTree::find_by_code(std::string_view code) const {
 
 const Unit& UnitTree::at(std::string_view code) const {
   const Unit* u = find_by_code(code);
-  if (!u) throw not_found("unit.not_found", {std::string(code)});
+  if (!u)
+    throw not_found("unit.not_found", {std::string(code)});
   return *u;
 }
 
@@ -73,13 +78,17 @@ std::vector<const Unit*> UnitTree::find_by_name(std::string_view name) const {
 }
 
 const Unit& UnitTree::resolve(std::string_view code_or_name) const {
-  if (const Unit* u = find_by_code(code_or_name)) return *u;
+  if (const Unit* u = find_by_code(code_or_name))
+    return *u;
   auto found = find_by_name(code_or_name);
-  if (found.size() == 1) return *found.front();
-  if (found.empty()) throw not_found("unit.not_found", {std::string(code_or_name)});
+  if (found.size() == 1)
+    return *found.front();
+  if (found.empty())
+    throw not_found("unit.not_found", {std::string(code_or_name)});
   std::string candidates;
   for (const Unit* u : found) {
-    if (!candidates.empty()) candidates += ", ";
+    if (!candidates.empty())
+      candidates += ", ";
     candidates += u->code + " (" + u->name + ")";
   }
   throw invalid_input("unit.ambiguous", {std::string(code_or_name), candidates});
@@ -89,7 +98,8 @@ std::vector<const Unit*> UnitTree::children(std::string_view code) const {
   std::vector<const Unit*> out;
   auto it = children_.find(std::string(at(code).code));
   if (it != children_.end())
-    for (size_t i : it->second) out.push_back(&units_[i]);
+    for (size_t i : it->second)
+      out.push_back(&units_[i]);
   return out;
 }
 
@@ -117,9 +127,11 @@ std::vector<const Unit*> UnitTree::descendants(std::string_view code) const {
 }
 
 bool UnitTree::is_within(std::string_view code, std::string_view root_code) const {
-  if (code == root_code) return true;
+  if (code == root_code)
+    return true;
   for (const Unit* a : ancestors(code))
-    if (a->code == root_code) return true;
+    if (a->code == root_code)
+      return true;
   return false;
 }
 
@@ -127,7 +139,8 @@ std::vector<const Unit*> UnitTree::own_bodies(std::string_view code) const {
   std::vector<const Unit*> out{&at(code)};
   for (size_t i = 0; i < out.size(); ++i)
     for (const Unit* child : children(out[i]->code))
-      if (is_body_type(child->type)) out.push_back(child);
+      if (is_body_type(child->type))
+        out.push_back(child);
   return out;
 }
 

@@ -24,7 +24,8 @@ boost::json::value parse_json(std::string_view text) {
   boost::json::stream_parser p;
   boost::system::error_code ec;
   const size_t used = p.write(text.data(), text.size(), ec);
-  if (!ec) p.finish(ec);
+  if (!ec)
+    p.finish(ec);
   if (ec) {
     // Line and column of the first byte the parser could not take.
     const size_t at = std::min(used, text.size());
@@ -37,14 +38,16 @@ boost::json::value parse_json(std::string_view text) {
         ++column;
       }
     }
-    throw invalid_input("json.syntax", {std::to_string(line), std::to_string(column), ec.message()});
+    throw invalid_input("json.syntax",
+                        {std::to_string(line), std::to_string(column), ec.message()});
   }
   return p.release();
 }
 
 ObjectReader::ObjectReader(const boost::json::value& v, std::string path)
     : obj_(v.is_object() ? v.get_object() : kEmptyObject), path_(std::move(path)) {
-  if (!v.is_object()) wrong_type(path_, "json.expected_object");
+  if (!v.is_object())
+    wrong_type(path_, "json.expected_object");
 }
 
 const boost::json::value* ObjectReader::find(std::string_view key) {
@@ -55,8 +58,10 @@ const boost::json::value* ObjectReader::find(std::string_view key) {
 
 std::string ObjectReader::optional_text(std::string_view key, std::string fallback) {
   const auto* v = find(key);
-  if (!v) return fallback;
-  if (!v->is_string()) wrong_type(path_of(key), "json.expected_string");
+  if (!v)
+    return fallback;
+  if (!v->is_string())
+    wrong_type(path_of(key), "json.expected_string");
   const auto& s = v->get_string();
   try {
     return core::collapse_spaces(core::to_nfc(std::string_view(s.data(), s.size())));
@@ -66,13 +71,15 @@ std::string ObjectReader::optional_text(std::string_view key, std::string fallba
 }
 
 std::string ObjectReader::text(std::string_view key) {
-  if (!find(key)) throw invalid_input("json.missing_key", {path_of(key)}, path_of(key));
+  if (!find(key))
+    throw invalid_input("json.missing_key", {path_of(key)}, path_of(key));
   return optional_text(key);
 }
 
 std::optional<double> ObjectReader::optional_number(std::string_view key) {
   const auto* v = find(key);
-  if (!v) return std::nullopt;
+  if (!v)
+    return std::nullopt;
   double d;
   if (v->is_double())
     d = v->get_double();
@@ -82,23 +89,27 @@ std::optional<double> ObjectReader::optional_number(std::string_view key) {
     d = static_cast<double>(v->get_uint64());
   else
     wrong_type(path_of(key), "json.expected_number");
-  if (!std::isfinite(d)) wrong_type(path_of(key), "json.expected_number");
+  if (!std::isfinite(d))
+    wrong_type(path_of(key), "json.expected_number");
   return d;
 }
 
 double ObjectReader::number(std::string_view key) {
   auto d = optional_number(key);
-  if (!d) throw invalid_input("json.missing_key", {path_of(key)}, path_of(key));
+  if (!d)
+    throw invalid_input("json.missing_key", {path_of(key)}, path_of(key));
   return *d;
 }
 
 long long ObjectReader::integer(std::string_view key, std::optional<long long> fallback) {
   const auto* v = find(key);
   if (!v) {
-    if (fallback) return *fallback;
+    if (fallback)
+      return *fallback;
     throw invalid_input("json.missing_key", {path_of(key)}, path_of(key));
   }
-  if (v->is_int64()) return v->get_int64();
+  if (v->is_int64())
+    return v->get_int64();
   if (v->is_uint64() && v->get_uint64() <= static_cast<uint64_t>(INT64_MAX))
     return static_cast<long long>(v->get_uint64());
   wrong_type(path_of(key), "json.expected_integer");
@@ -106,14 +117,17 @@ long long ObjectReader::integer(std::string_view key, std::optional<long long> f
 
 bool ObjectReader::boolean(std::string_view key, bool fallback) {
   const auto* v = find(key);
-  if (!v) return fallback;
-  if (!v->is_bool()) wrong_type(path_of(key), "json.expected_bool");
+  if (!v)
+    return fallback;
+  if (!v->is_bool())
+    wrong_type(path_of(key), "json.expected_bool");
   return v->get_bool();
 }
 
 std::optional<core::Date> ObjectReader::optional_date(std::string_view key) {
   const std::string s = optional_text(key);
-  if (s.empty()) return std::nullopt;
+  if (s.empty())
+    return std::nullopt;
   try {
     return core::parse_iso_date(s);
   } catch (const core::Error& e) {
@@ -123,17 +137,20 @@ std::optional<core::Date> ObjectReader::optional_date(std::string_view key) {
 
 core::Date ObjectReader::date(std::string_view key) {
   auto d = optional_date(key);
-  if (!d) throw invalid_input("json.missing_key", {path_of(key)}, path_of(key));
+  if (!d)
+    throw invalid_input("json.missing_key", {path_of(key)}, path_of(key));
   return *d;
 }
 
 const boost::json::array& ObjectReader::array(std::string_view key, bool required) {
   const auto* v = find(key);
   if (!v) {
-    if (required) throw invalid_input("json.missing_key", {path_of(key)}, path_of(key));
+    if (required)
+      throw invalid_input("json.missing_key", {path_of(key)}, path_of(key));
     return kEmpty;
   }
-  if (!v->is_array()) wrong_type(path_of(key), "json.expected_array");
+  if (!v->is_array())
+    wrong_type(path_of(key), "json.expected_array");
   return v->get_array();
 }
 
@@ -142,7 +159,8 @@ std::vector<std::string> ObjectReader::texts(std::string_view key) {
   const auto& a = array(key);
   for (size_t i = 0; i < a.size(); ++i) {
     const std::string p = path_of(key) + "[" + std::to_string(i) + "]";
-    if (!a[i].is_string()) wrong_type(p, "json.expected_string");
+    if (!a[i].is_string())
+      wrong_type(p, "json.expected_string");
     const auto& s = a[i].get_string();
     out.push_back(core::to_nfc(std::string_view(s.data(), s.size())));
   }

@@ -31,7 +31,9 @@ class ObjectReader {
   std::vector<std::string> texts(std::string_view key);  // optional list of strings
   // The array under key (empty when absent and not required), with its path prefix.
   const boost::json::array& array(std::string_view key, bool required = false);
-  std::string path_of(std::string_view key) const { return path_.empty() ? std::string(key) : path_ + "." + std::string(key); }
+  std::string path_of(std::string_view key) const {
+    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  }
   // Rejects any key that was not read.
   void finish() const;
 

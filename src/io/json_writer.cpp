@@ -16,7 +16,9 @@ std::string number_text(double d) {
   return std::string(buf, end);
 }
 
-bool is_scalar(const boost::json::value& v) { return !v.is_object() && !v.is_array(); }
+bool is_scalar(const boost::json::value& v) {
+  return !v.is_object() && !v.is_array();
+}
 
 void write(const boost::json::value& v, std::string& out, int depth) {
   const std::string pad(static_cast<size_t>(depth + 1) * 2, ' ');
@@ -30,7 +32,8 @@ void write(const boost::json::value& v, std::string& out, int depth) {
     out += "{\n";
     bool first = true;
     for (const auto& kv : o) {
-      if (!first) out += ",\n";
+      if (!first)
+        out += ",\n";
       first = false;
       out += pad + boost::json::serialize(boost::json::string(kv.key())) + ": ";
       write(kv.value(), out, depth + 1);
@@ -39,11 +42,13 @@ void write(const boost::json::value& v, std::string& out, int depth) {
   } else if (v.is_array()) {
     const auto& a = v.get_array();
     bool flat = true;
-    for (const auto& item : a) flat = flat && is_scalar(item);
+    for (const auto& item : a)
+      flat = flat && is_scalar(item);
     if (flat) {
       out += "[";
       for (size_t i = 0; i < a.size(); ++i) {
-        if (i) out += ", ";
+        if (i)
+          out += ", ";
         write(a[i], out, depth + 1);
       }
       out += "]";
@@ -51,7 +56,8 @@ void write(const boost::json::value& v, std::string& out, int depth) {
     }
     out += "[\n";
     for (size_t i = 0; i < a.size(); ++i) {
-      if (i) out += ",\n";
+      if (i)
+        out += ",\n";
       out += pad;
       write(a[i], out, depth + 1);
     }

@@ -17,7 +17,8 @@ constexpr long long kVersion = 1;
 template <typename F>
 void each(ObjectReader& r, std::string_view key, F&& read) {
   const auto& a = r.array(key);
-  for (size_t i = 0; i < a.size(); ++i) read(a[i], r.path_of(key) + "[" + std::to_string(i) + "]");
+  for (size_t i = 0; i < a.size(); ++i)
+    read(a[i], r.path_of(key) + "[" + std::to_string(i) + "]");
 }
 
 // Runs parse on text; an Error gets the path of the key it came from.
@@ -225,22 +226,28 @@ Document read_document(const json::value& v, const std::string& path) {
 // Writing helpers: optional keys are left out when empty, so an exported file
 // reads like a hand-written one.
 void put_text(json::object& o, std::string_view key, const std::string& s) {
-  if (!s.empty()) o[key] = s;
+  if (!s.empty())
+    o[key] = s;
 }
 void put_number(json::object& o, std::string_view key, const std::optional<double>& d) {
-  if (d) o[key] = *d;
+  if (d)
+    o[key] = *d;
 }
 void put_date(json::object& o, std::string_view key, const std::optional<Date>& d) {
-  if (d) o[key] = format_iso_date(*d);
+  if (d)
+    o[key] = format_iso_date(*d);
 }
 void put_texts(json::object& o, std::string_view key, const std::vector<std::string>& items) {
-  if (items.empty()) return;
+  if (items.empty())
+    return;
   json::array a;
-  for (const auto& s : items) a.emplace_back(s);
+  for (const auto& s : items)
+    a.emplace_back(s);
   o[key] = std::move(a);
 }
 void put_flag(json::object& o, bool illustrative) {
-  if (illustrative) o["illustrative"] = true;
+  if (illustrative)
+    o["illustrative"] = true;
 }
 // Whole numbers are written as integers (money in đồng reads better that way).
 json::value number(double d) {
@@ -255,7 +262,9 @@ json::value number(double d) {
 template <typename T>
 json::array list(const std::vector<T>& items);
 
-json::object to_json(const RatingLevel& l) { return json::object{{"code", l.code}, {"name", l.name}}; }
+json::object to_json(const RatingLevel& l) {
+  return json::object{{"code", l.code}, {"name", l.name}};
+}
 
 json::object to_json(const Attendance& row) {
   json::object r{{"category", row.category}};
@@ -314,16 +323,22 @@ json::object to_json(const Plan& p) {
 }
 
 json::object to_json(const Target& t) {
-  json::object o{{"indicator", t.indicator}, {"unit", t.unit}, {"period", t.period},
-                 {"value", number(t.value)}, {"source", target_source_name(t.source)}};
+  json::object o{{"indicator", t.indicator},
+                 {"unit", t.unit},
+                 {"period", t.period},
+                 {"value", number(t.value)},
+                 {"source", target_source_name(t.source)}};
   put_text(o, "note", t.note);
   put_flag(o, t.illustrative);
   return o;
 }
 
 json::object to_json(const Value& v) {
-  json::object o{{"indicator", v.indicator}, {"unit", v.unit}, {"period", v.period},
-                 {"kind", value_kind_name(v.kind)}, {"value", number(v.value)}};
+  json::object o{{"indicator", v.indicator},
+                 {"unit", v.unit},
+                 {"period", v.period},
+                 {"kind", value_kind_name(v.kind)},
+                 {"value", number(v.value)}};
   put_text(o, "comment", v.comment);
   put_flag(o, v.illustrative);
   return o;
@@ -353,14 +368,18 @@ json::object to_json(const TaskRating& t) {
 }
 
 json::object to_json(const Activity& a) {
-  json::object o{{"code", a.code}, {"kind", activity_kind_name(a.kind)}, {"name", a.name},
-                 {"unit", a.unit}, {"date", format_iso_date(a.date)}};
+  json::object o{{"code", a.code},
+                 {"kind", activity_kind_name(a.kind)},
+                 {"name", a.name},
+                 {"unit", a.unit},
+                 {"date", format_iso_date(a.date)}};
   put_text(o, "plan", a.plan);
   if (!a.attendance.empty())
     o["attendance"] = list(a.attendance);
   put_text(o, "ratingScale", a.rating_scale);
   put_text(o, "ratingLevel", a.rating_level);
-  if (a.participants) o["participants"] = a.participants;
+  if (a.participants)
+    o["participants"] = a.participants;
   put_text(o, "result", a.result);
   put_flag(o, a.illustrative);
   return o;
@@ -384,7 +403,8 @@ json::object to_json(const Document& doc) {
 template <typename T>
 json::array list(const std::vector<T>& items) {
   json::array a;
-  for (const auto& x : items) a.emplace_back(to_json(x));
+  for (const auto& x : items)
+    a.emplace_back(to_json(x));
   return a;
 }
 
@@ -397,15 +417,20 @@ Dataset read_metadata(std::string_view json_text) {
   d.note = r.optional_text("note");
   each(r, "units", [&](const auto& v, const auto& p) { d.units.push_back(read_unit(v, p)); });
   each(r, "fields", [&](const auto& v, const auto& p) { d.fields.push_back(read_field(v, p)); });
-  each(r, "ratingScales", [&](const auto& v, const auto& p) { d.rating_scales.push_back(read_scale(v, p)); });
-  each(r, "indicators", [&](const auto& v, const auto& p) { d.indicators.push_back(read_indicator(v, p)); });
+  each(r, "ratingScales",
+       [&](const auto& v, const auto& p) { d.rating_scales.push_back(read_scale(v, p)); });
+  each(r, "indicators",
+       [&](const auto& v, const auto& p) { d.indicators.push_back(read_indicator(v, p)); });
   each(r, "plans", [&](const auto& v, const auto& p) { d.plans.push_back(read_plan(v, p)); });
   each(r, "targets", [&](const auto& v, const auto& p) { d.targets.push_back(read_target(v, p)); });
   each(r, "values", [&](const auto& v, const auto& p) { d.values.push_back(read_value(v, p)); });
   each(r, "tasks", [&](const auto& v, const auto& p) { d.tasks.push_back(read_task(v, p)); });
-  each(r, "taskRatings", [&](const auto& v, const auto& p) { d.task_ratings.push_back(read_task_rating(v, p)); });
-  each(r, "activities", [&](const auto& v, const auto& p) { d.activities.push_back(read_activity(v, p)); });
-  each(r, "documents", [&](const auto& v, const auto& p) { d.documents.push_back(read_document(v, p)); });
+  each(r, "taskRatings",
+       [&](const auto& v, const auto& p) { d.task_ratings.push_back(read_task_rating(v, p)); });
+  each(r, "activities",
+       [&](const auto& v, const auto& p) { d.activities.push_back(read_activity(v, p)); });
+  each(r, "documents",
+       [&](const auto& v, const auto& p) { d.documents.push_back(read_document(v, p)); });
   r.finish();
   return d;
 }

@@ -10,20 +10,40 @@ namespace {
 
 using namespace mandate::core;
 
-std::string key_of(const Unit& x) { return x.code; }
-std::string key_of(const Field& x) { return x.code; }
-std::string key_of(const RatingScale& x) { return x.code; }
-std::string key_of(const Indicator& x) { return x.code; }
-std::string key_of(const Plan& x) { return x.code; }
-std::string key_of(const Task& x) { return x.code; }
-std::string key_of(const Activity& x) { return x.code; }
-std::string key_of(const Document& x) { return x.code; }
-std::string key_of(const Target& x) { return x.indicator + '\x1f' + x.unit + '\x1f' + x.period; }
+std::string key_of(const Unit& x) {
+  return x.code;
+}
+std::string key_of(const Field& x) {
+  return x.code;
+}
+std::string key_of(const RatingScale& x) {
+  return x.code;
+}
+std::string key_of(const Indicator& x) {
+  return x.code;
+}
+std::string key_of(const Plan& x) {
+  return x.code;
+}
+std::string key_of(const Task& x) {
+  return x.code;
+}
+std::string key_of(const Activity& x) {
+  return x.code;
+}
+std::string key_of(const Document& x) {
+  return x.code;
+}
+std::string key_of(const Target& x) {
+  return x.indicator + '\x1f' + x.unit + '\x1f' + x.period;
+}
 std::string key_of(const Value& x) {
   return x.indicator + '\x1f' + x.unit + '\x1f' + x.period + '\x1f' +
          std::string(value_kind_name(x.kind));
 }
-std::string key_of(const TaskRating& x) { return x.task + '\x1f' + x.period; }
+std::string key_of(const TaskRating& x) {
+  return x.task + '\x1f' + x.period;
+}
 
 // For each record of a merged list: its index in the incoming data set, or -1
 // when it came from the store. Lets an error found in the merged whole name
@@ -35,7 +55,8 @@ template <typename T>
 void merge(std::vector<T>& into, const std::vector<T>& from, std::vector<long>& origin) {
   origin.assign(into.size(), -1);
   std::map<std::string, size_t> position;
-  for (size_t i = 0; i < into.size(); ++i) position[key_of(into[i])] = i;
+  for (size_t i = 0; i < into.size(); ++i)
+    position[key_of(into[i])] = i;
   for (size_t j = 0; j < from.size(); ++j) {
     const auto& x = from[j];
     auto it = position.find(key_of(x));
@@ -53,11 +74,14 @@ void merge(std::vector<T>& into, const std::vector<T>& from, std::vector<long>& 
 // "values[41].unit" in the merged data -> "values[1].unit" in the incoming file.
 std::string incoming_path(const std::string& path, const Origins& origins) {
   const size_t open = path.find('['), close = path.find(']');
-  if (open == std::string::npos || close == std::string::npos || close < open) return path;
+  if (open == std::string::npos || close == std::string::npos || close < open)
+    return path;
   auto it = origins.find(std::string_view(path).substr(0, open));
-  if (it == origins.end()) return path;
+  if (it == origins.end())
+    return path;
   const size_t merged = std::stoul(path.substr(open + 1, close - open - 1));
-  if (merged >= it->second.size() || it->second[merged] < 0) return path;
+  if (merged >= it->second.size() || it->second[merged] < 0)
+    return path;
   return path.substr(0, open + 1) + std::to_string(it->second[merged]) + path.substr(close);
 }
 
@@ -65,7 +89,8 @@ template <typename T>
 size_t write_all(store::StoreTransaction& tx, const std::vector<T>& items) {
   size_t changed = 0;
   for (const auto& x : items)
-    if (tx.upsert(x)) ++changed;
+    if (tx.upsert(x))
+      ++changed;
   return changed;
 }
 

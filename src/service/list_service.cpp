@@ -22,11 +22,13 @@ void keep_if(std::vector<T>& items, Keep&& keep) {
 
 Dataset list_data(store::Store& store, const ListFilter& f) {
   std::optional<Period> period;
-  if (!f.period.empty()) period = Period::parse(f.period);
+  if (!f.period.empty())
+    period = Period::parse(f.period);
   Dataset d = store.load();
   const UnitTree tree(d.units);
   std::string root;
-  if (!f.unit.empty()) root = tree.resolve(f.unit).code;
+  if (!f.unit.empty())
+    root = tree.resolve(f.unit).code;
 
   auto in_unit = [&](const std::string& code) {
     return root.empty() || (!code.empty() && tree.find_by_code(code) && tree.is_within(code, root));
@@ -42,31 +44,47 @@ Dataset list_data(store::Store& store, const ListFilter& f) {
   if (!f.kind.empty()) {
     // A kind filter names one of the three kinds of kind; which one is checked
     // against every list, and a name that fits none of them is an error.
-    try { doc_kind = parse_document_kind(f.kind); } catch (const Error&) {}
-    try { activity_kind = parse_activity_kind(f.kind); } catch (const Error&) {}
-    try { value_kind = parse_value_kind(f.kind); } catch (const Error&) {}
-    if (!doc_kind && !activity_kind && !value_kind) throw invalid_input("list.kind_invalid", {f.kind}, "kind");
+    try {
+      doc_kind = parse_document_kind(f.kind);
+    } catch (const Error&) {
+    }
+    try {
+      activity_kind = parse_activity_kind(f.kind);
+    } catch (const Error&) {
+    }
+    try {
+      value_kind = parse_value_kind(f.kind);
+    } catch (const Error&) {
+    }
+    if (!doc_kind && !activity_kind && !value_kind)
+      throw invalid_input("list.kind_invalid", {f.kind}, "kind");
   }
 
   keep_if(d.units, [&](const Unit& u) { return in_unit(u.code); });
   keep_if(d.targets, [&](const Target& t) {
-    return in_unit(t.unit) && in_period_id(t.period) && (f.indicator.empty() || t.indicator == f.indicator);
+    return in_unit(t.unit) && in_period_id(t.period) &&
+           (f.indicator.empty() || t.indicator == f.indicator);
   });
   keep_if(d.values, [&](const Value& v) {
     return in_unit(v.unit) && in_period_id(v.period) &&
-           (f.indicator.empty() || v.indicator == f.indicator) && (!value_kind || v.kind == *value_kind);
+           (f.indicator.empty() || v.indicator == f.indicator) &&
+           (!value_kind || v.kind == *value_kind);
   });
-  keep_if(d.indicators, [&](const Indicator& i) { return f.indicator.empty() || i.code == f.indicator; });
+  keep_if(d.indicators,
+          [&](const Indicator& i) { return f.indicator.empty() || i.code == f.indicator; });
   keep_if(d.tasks, [&](const Task& t) {
-    if (!in_unit(t.responsible_unit)) return false;
-    if (!period) return true;
+    if (!in_unit(t.responsible_unit))
+      return false;
+    if (!period)
+      return true;
     // A task belongs to a period when it is open during some part of it.
     const bool started = !t.start || *t.start <= period->end();
     const bool not_done_before = !t.deadline || *t.deadline >= period->start();
     return started && not_done_before;
   });
   keep_if(d.activities, [&](const Activity& a) {
-    return in_unit(a.unit) && in_period_date(a.date) && (!activity_kind || a.kind == *activity_kind);
+    return in_unit(a.unit) && in_period_date(a.date) &&
+           (!activity_kind || a.kind == *activity_kind);
   });
   keep_if(d.documents, [&](const Document& doc) {
     return in_unit(doc.issuer) && in_period_date(doc.date) && (!doc_kind || doc.kind == *doc_kind);

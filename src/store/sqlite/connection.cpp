@@ -20,61 +20,77 @@ Connection::Connection(const std::string& path, int flags) : path_(path) {
   sqlite3_extended_result_codes(db_, 1);
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+  sqlite3_close_v2(db_);
+}
 
 void Connection::fail(int rc) const {
   const std::string why = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
   switch (rc & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: throw Error(ErrorCategory::unavailable, "store.locked");
+    case SQLITE_LOCKED:
+      throw Error(ErrorCategory::unavailable, "store.locked");
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: throw Error(ErrorCategory::corrupt, "store.corrupt", {path_, why});
-    case SQLITE_CONSTRAINT: throw Error(ErrorCategory::conflict, "store.failed", {why});
+    case SQLITE_NOTADB:
+      throw Error(ErrorCategory::corrupt, "store.corrupt", {path_, why});
+    case SQLITE_CONSTRAINT:
+      throw Error(ErrorCategory::conflict, "store.failed", {why});
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_IOERR:
     case SQLITE_FULL:
-    case SQLITE_PERM: throw Error(ErrorCategory::unavailable, "store.open_failed", {path_, why});
-    default: throw Error(ErrorCategory::internal, "store.failed", {why});
+    case SQLITE_PERM:
+      throw Error(ErrorCategory::unavailable, "store.open_failed", {path_, why});
+    default:
+      throw Error(ErrorCategory::internal, "store.failed", {why});
   }
 }
 
 void Connection::exec(std::string_view sql) {
   const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, nullptr);
-  if (rc != SQLITE_OK) fail(rc);
+  if (rc != SQLITE_OK)
+    fail(rc);
 }
 
 Statement Connection::prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-  if (rc != SQLITE_OK) fail(rc);
+  if (rc != SQLITE_OK)
+    fail(rc);
   return Statement(*this, stmt);
 }
 
-int Connection::changes() const { return sqlite3_changes(db_); }
+int Connection::changes() const {
+  return sqlite3_changes(db_);
+}
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement::Statement(Statement&& other) noexcept : conn_(other.conn_), stmt_(other.stmt_) {
   other.stmt_ = nullptr;
 }
 
 Statement& Statement::bind(int i, std::string_view text) {
-  const int rc = sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()),
-                                   SQLITE_TRANSIENT);
-  if (rc != SQLITE_OK) conn_->fail(rc);
+  const int rc =
+      sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK)
+    conn_->fail(rc);
   return *this;
 }
 
 Statement& Statement::bind(int i, double value) {
   const int rc = sqlite3_bind_double(stmt_, i, value);
-  if (rc != SQLITE_OK) conn_->fail(rc);
+  if (rc != SQLITE_OK)
+    conn_->fail(rc);
   return *this;
 }
 
 Statement& Statement::bind(int i, long long value) {
   const int rc = sqlite3_bind_int64(stmt_, i, value);
-  if (rc != SQLITE_OK) conn_->fail(rc);
+  if (rc != SQLITE_OK)
+    conn_->fail(rc);
   return *this;
 }
 
@@ -84,7 +100,8 @@ Statement& Statement::bind(int i, const std::optional<double>& value) {
 
 Statement& Statement::bind_null(int i) {
   const int rc = sqlite3_bind_null(stmt_, i);
-  if (rc != SQLITE_OK) conn_->fail(rc);
+  if (rc != SQLITE_OK)
+    conn_->fail(rc);
   return *this;
 }
 
@@ -94,8 +111,10 @@ Statement& Statement::bind_text_or_null(int i, std::string_view text) {
 
 bool Statement::step() {
   const int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
+  if (rc == SQLITE_ROW)
+    return true;
+  if (rc == SQLITE_DONE)
+    return false;
   conn_->fail(rc);
 }
 
@@ -109,7 +128,9 @@ void Statement::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
-bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+bool Statement::is_null(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
 
 std::string Statement::text(int col) const {
   const auto* p = sqlite3_column_text(stmt_, col);
@@ -118,15 +139,22 @@ std::string Statement::text(int col) const {
            : std::string();
 }
 
-double Statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
-long long Statement::integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Statement::real(int col) const {
+  return sqlite3_column_double(stmt_, col);
+}
+long long Statement::integer(int col) const {
+  return sqlite3_column_int64(stmt_, col);
+}
 
 std::optional<double> Statement::optional_real(int col) const {
-  if (is_null(col)) return std::nullopt;
+  if (is_null(col))
+    return std::nullopt;
   return real(col);
 }
 
-Transaction::Transaction(Connection& conn) : conn_(conn) { conn_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Connection& conn) : conn_(conn) {
+  conn_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (open_) {

@@ -7,7 +7,9 @@
 namespace mandate::store::sqlite {
 namespace {
 
-int version_of(const EmbeddedFile& f) { return std::stoi(std::string(f.name.substr(0, 4))); }
+int version_of(const EmbeddedFile& f) {
+  return std::stoi(std::string(f.name.substr(0, 4)));
+}
 
 }  // namespace
 
@@ -28,7 +30,8 @@ int migrate(Connection& conn, const std::vector<EmbeddedFile>& migrations) {
                       {std::to_string(current), std::to_string(newest)});
   for (const auto& m : migrations) {
     const int v = version_of(m);
-    if (v <= current) continue;
+    if (v <= current)
+      continue;
     Transaction tx(conn);
     conn.exec(m.content);
     conn.prepare("INSERT INTO schema_migrations(version, name) VALUES(?, ?)")

@@ -2,11 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <filesystem>
 #include <initializer_list>
 #include <unordered_map>
-#include <algorithm>
 
 #include "core/error.hpp"
 #include "store/sqlite/migrator.hpp"
@@ -23,7 +23,8 @@ using core::ErrorCategory;
 
 std::string to_json_array(const std::vector<std::string>& items) {
   boost::json::array a;
-  for (const auto& s : items) a.emplace_back(s);
+  for (const auto& s : items)
+    a.emplace_back(s);
   return boost::json::serialize(a);
 }
 
@@ -31,19 +32,23 @@ std::vector<std::string> from_json_array(const std::string& text) {
   std::vector<std::string> out;
   boost::system::error_code ec;
   auto v = boost::json::parse(text, ec);
-  if (ec || !v.is_array()) throw Error(ErrorCategory::corrupt, "store.corrupt", {"", text});
+  if (ec || !v.is_array())
+    throw Error(ErrorCategory::corrupt, "store.corrupt", {"", text});
   for (const auto& item : v.as_array())
-    if (item.is_string()) out.emplace_back(item.as_string());
+    if (item.is_string())
+      out.emplace_back(item.as_string());
   return out;
 }
 
 std::optional<std::string> opt_date(const std::optional<core::Date>& d) {
-  if (!d) return std::nullopt;
+  if (!d)
+    return std::nullopt;
   return core::format_iso_date(*d);
 }
 
 std::optional<core::Date> read_date(const Statement& st, int col) {
-  if (st.is_null(col)) return std::nullopt;
+  if (st.is_null(col))
+    return std::nullopt;
   return core::parse_iso_date(st.text(col));
 }
 
@@ -64,7 +69,8 @@ std::string upsert_sql(std::string_view table, std::initializer_list<std::string
   };
   for (auto k : keys) {
     add_col(k);
-    if (!conflict.empty()) conflict += ", ";
+    if (!conflict.empty())
+      conflict += ", ";
     conflict += k;
   }
   for (auto c : columns) {
@@ -86,10 +92,9 @@ class SqliteTransaction final : public StoreTransaction {
       : conn_(conn), tx_(conn), context_(std::move(context)) {}
 
   bool upsert(const core::Unit& u) override {
-    static const std::string sql =
-        upsert_sql("units", {"code"},
-                   {"name", "type", "parent_code", "groups_json", "valid_from", "valid_to",
-                    "illustrative"});
+    static const std::string sql = upsert_sql(
+        "units", {"code"},
+        {"name", "type", "parent_code", "groups_json", "valid_from", "valid_to", "illustrative"});
     auto st = conn_.prepare(sql);
     st.bind(1, u.code).bind(2, u.name).bind(3, core::unit_type_name(u.type));
     st.bind_text_or_null(4, u.parent_code).bind(5, to_json_array(u.groups));
@@ -113,15 +118,18 @@ class SqliteTransaction final : public StoreTransaction {
     bool changed = run(st);
 
     std::vector<core::RatingLevel> stored;
-    auto q = conn_.prepare("SELECT code, name FROM rating_levels WHERE scale_code = ? ORDER BY position");
+    auto q = conn_.prepare(
+        "SELECT code, name FROM rating_levels WHERE scale_code = ? ORDER BY position");
     q.bind(1, s.code);
-    while (q.step()) stored.push_back({q.text(0), q.text(1)});
+    while (q.step())
+      stored.push_back({q.text(0), q.text(1)});
     const bool same = stored.size() == s.levels.size() &&
                       std::equal(stored.begin(), stored.end(), s.levels.begin(),
                                  [](const auto& a, const auto& b) {
                                    return a.code == b.code && a.name == b.name;
                                  });
-    if (same) return changed;
+    if (same)
+      return changed;
     conn_.prepare("DELETE FROM rating_levels WHERE scale_code = ?").bind(1, s.code).run();
     auto ins = conn_.prepare(
         "INSERT INTO rating_levels(scale_code, position, code, name) VALUES(?, ?, ?, ?)");
@@ -134,11 +142,11 @@ class SqliteTransaction final : public StoreTransaction {
   }
 
   bool upsert(const core::Indicator& i) override {
-    static const std::string sql = upsert_sql(
-        "indicators", {"code"},
-        {"name", "unit_of_measure", "field_code", "value_type", "direction", "aggregation",
-         "formula", "responsible_unit", "decimals", "nearly_met_ratio", "min_value", "max_value",
-         "description", "illustrative"});
+    static const std::string sql =
+        upsert_sql("indicators", {"code"},
+                   {"name", "unit_of_measure", "field_code", "value_type", "direction",
+                    "aggregation", "formula", "responsible_unit", "decimals", "nearly_met_ratio",
+                    "min_value", "max_value", "description", "illustrative"});
     auto st = conn_.prepare(sql);
     st.bind(1, i.code).bind(2, i.name).bind(3, i.unit_of_measure).bind_text_or_null(4, i.field);
     st.bind(5, core::value_type_name(i.value_type)).bind(6, core::direction_name(i.direction));
@@ -164,8 +172,8 @@ class SqliteTransaction final : public StoreTransaction {
   }
 
   bool upsert(const core::Target& t) override {
-    static const std::string sql = upsert_sql(
-        "targets", {"indicator_id", "unit_id", "period"}, {"value", "source", "note", "illustrative"});
+    static const std::string sql = upsert_sql("targets", {"indicator_id", "unit_id", "period"},
+                                              {"value", "source", "note", "illustrative"});
     auto st = conn_.prepare(sql);
     st.bind(1, id_of("indicators", t.indicator)).bind(2, id_of("units", t.unit)).bind(3, t.period);
     st.bind(4, t.value).bind(5, core::target_source_name(t.source)).bind(6, t.note);
@@ -207,8 +215,8 @@ class SqliteTransaction final : public StoreTransaction {
   bool upsert(const core::Task& t) override {
     static const std::string sql = upsert_sql(
         "tasks", {"code"},
-        {"plan_code", "parent_code", "name", "field_code", "responsible_unit",
-         "coordinating_json", "start_date", "deadline", "status", "progress", "illustrative"});
+        {"plan_code", "parent_code", "name", "field_code", "responsible_unit", "coordinating_json",
+         "start_date", "deadline", "status", "progress", "illustrative"});
     auto st = conn_.prepare(sql);
     st.bind(1, t.code).bind_text_or_null(2, t.plan).bind_text_or_null(3, t.parent_code);
     st.bind(4, t.name).bind_text_or_null(5, t.field).bind_text_or_null(6, t.responsible_unit);
@@ -229,10 +237,10 @@ class SqliteTransaction final : public StoreTransaction {
   }
 
   bool upsert(const core::Activity& a) override {
-    static const std::string sql = upsert_sql(
-        "activities", {"code"},
-        {"kind", "name", "unit_code", "date", "plan_code", "rating_scale", "rating_level",
-         "participants", "result", "illustrative"});
+    static const std::string sql =
+        upsert_sql("activities", {"code"},
+                   {"kind", "name", "unit_code", "date", "plan_code", "rating_scale",
+                    "rating_level", "participants", "result", "illustrative"});
     auto st = conn_.prepare(sql);
     st.bind(1, a.code).bind(2, core::activity_kind_name(a.kind)).bind(3, a.name).bind(4, a.unit);
     st.bind(5, core::format_iso_date(a.date)).bind_text_or_null(6, a.plan);
@@ -245,7 +253,8 @@ class SqliteTransaction final : public StoreTransaction {
         "SELECT category, category_name, attended, eligible FROM activity_attendance"
         " WHERE activity_code = ? ORDER BY position");
     q.bind(1, a.code);
-    while (q.step()) stored.push_back({q.text(0), q.text(1), q.integer(2), q.integer(3)});
+    while (q.step())
+      stored.push_back({q.text(0), q.text(1), q.integer(2), q.integer(3)});
     const bool same = stored.size() == a.attendance.size() &&
                       std::equal(stored.begin(), stored.end(), a.attendance.begin(),
                                  [](const auto& x, const auto& y) {
@@ -253,7 +262,8 @@ class SqliteTransaction final : public StoreTransaction {
                                           x.category_name == y.category_name &&
                                           x.attended == y.attended && x.eligible == y.eligible;
                                  });
-    if (same) return changed;
+    if (same)
+      return changed;
     conn_.prepare("DELETE FROM activity_attendance WHERE activity_code = ?").bind(1, a.code).run();
     auto ins = conn_.prepare(
         "INSERT INTO activity_attendance(activity_code, position, category, category_name,"
@@ -269,10 +279,10 @@ class SqliteTransaction final : public StoreTransaction {
   }
 
   bool upsert(const core::Document& d) override {
-    static const std::string sql = upsert_sql(
-        "documents", {"code"},
-        {"kind", "number", "title", "date", "issuer", "field_code", "plan_code", "implements",
-         "amends", "status", "illustrative"});
+    static const std::string sql =
+        upsert_sql("documents", {"code"},
+                   {"kind", "number", "title", "date", "issuer", "field_code", "plan_code",
+                    "implements", "amends", "status", "illustrative"});
     auto st = conn_.prepare(sql);
     st.bind(1, d.code).bind(2, core::document_kind_name(d.kind)).bind(3, d.number).bind(4, d.title);
     st.bind(5, core::format_iso_date(d.date)).bind(6, d.issuer).bind_text_or_null(7, d.field);
@@ -301,7 +311,8 @@ class SqliteTransaction final : public StoreTransaction {
   long long id_of(std::string_view table, const std::string& code) {
     auto q = conn_.prepare("SELECT id FROM " + std::string(table) + " WHERE code = ?");
     q.bind(1, code);
-    if (!q.step()) throw core::invalid_input("dataset.unknown_reference", {code});
+    if (!q.step())
+      throw core::invalid_input("dataset.unknown_reference", {code});
     return q.integer(0);
   }
 
@@ -316,7 +327,8 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
   if (mode == OpenMode::existing && !std::filesystem::exists(path))
     throw Error(ErrorCategory::not_found, "store.missing", {path});
   int flags = SQLITE_OPEN_READWRITE;
-  if (mode == OpenMode::create_or_open) flags |= SQLITE_OPEN_CREATE;
+  if (mode == OpenMode::create_or_open)
+    flags |= SQLITE_OPEN_CREATE;
   conn_ = std::make_unique<Connection>(path, flags);
   conn_->exec("PRAGMA busy_timeout = 5000");
   // journal_mode is the first statement that reads the file: a file that is not
@@ -337,7 +349,9 @@ std::unique_ptr<StoreTransaction> SqliteStore::begin(const ChangeContext& contex
   return std::make_unique<SqliteTransaction>(*conn_, context);
 }
 
-int SqliteStore::schema_version() { return sqlite::schema_version(*conn_); }
+int SqliteStore::schema_version() {
+  return sqlite::schema_version(*conn_);
+}
 
 core::Dataset SqliteStore::load() {
   core::Dataset d;
@@ -375,9 +389,11 @@ core::Dataset SqliteStore::load() {
   for (auto st = c.prepare("SELECT code, name FROM rating_scales ORDER BY id"); st.step();)
     d.rating_scales.push_back({st.text(0), st.text(1), {}});
   for (auto& s : d.rating_scales) {
-    auto st = c.prepare("SELECT code, name FROM rating_levels WHERE scale_code = ? ORDER BY position");
+    auto st =
+        c.prepare("SELECT code, name FROM rating_levels WHERE scale_code = ? ORDER BY position");
     st.bind(1, s.code);
-    while (st.step()) s.levels.push_back({st.text(0), st.text(1)});
+    while (st.step())
+      s.levels.push_back({st.text(0), st.text(1)});
   }
   for (auto st = c.prepare(
            "SELECT code, name, unit_of_measure, field_code, value_type, direction, aggregation,"
@@ -421,26 +437,27 @@ core::Dataset SqliteStore::load() {
     p.meeting_good_level = st.text(10);
     d.plans.push_back(std::move(p));
   }
-  for (auto st = c.prepare(
-           "SELECT i.code, u.code, t.period, t.value, t.source, t.note, t.illustrative"
-           " FROM targets t JOIN indicators i ON i.id = t.indicator_id JOIN units u ON u.id = t.unit_id"
-           " ORDER BY t.rowid");
+  for (auto st =
+           c.prepare("SELECT i.code, u.code, t.period, t.value, t.source, t.note, t.illustrative"
+                     " FROM targets t JOIN indicators i ON i.id = t.indicator_id JOIN units u ON "
+                     "u.id = t.unit_id"
+                     " ORDER BY t.rowid");
        st.step();) {
     d.targets.push_back({st.text(0), st.text(1), st.text(2), st.real(3),
                          core::parse_target_source(st.text(4)), st.text(5), st.integer(6) != 0});
   }
-  for (auto st = c.prepare(
-           "SELECT i.code, u.code, v.period, v.kind, v.value, v.comment, v.illustrative"
-           " FROM data_values v JOIN indicators i ON i.id = v.indicator_id"
-           " JOIN units u ON u.id = v.unit_id ORDER BY v.rowid");
+  for (auto st =
+           c.prepare("SELECT i.code, u.code, v.period, v.kind, v.value, v.comment, v.illustrative"
+                     " FROM data_values v JOIN indicators i ON i.id = v.indicator_id"
+                     " JOIN units u ON u.id = v.unit_id ORDER BY v.rowid");
        st.step();) {
     d.values.push_back({st.text(0), st.text(1), st.text(2), core::parse_value_kind(st.text(3)),
                         st.real(4), st.text(5), st.integer(6) != 0});
   }
-  for (auto st = c.prepare(
-           "SELECT code, plan_code, parent_code, name, field_code, responsible_unit,"
-           " coordinating_json, start_date, deadline, status, progress, illustrative"
-           " FROM tasks ORDER BY id");
+  for (auto st =
+           c.prepare("SELECT code, plan_code, parent_code, name, field_code, responsible_unit,"
+                     " coordinating_json, start_date, deadline, status, progress, illustrative"
+                     " FROM tasks ORDER BY id");
        st.step();) {
     core::Task t;
     t.code = st.text(0);
@@ -484,10 +501,10 @@ core::Dataset SqliteStore::load() {
   }
   {
     std::unordered_map<std::string, core::Activity*> by_code;
-    for (auto& a : d.activities) by_code[a.code] = &a;
-    for (auto st = c.prepare(
-             "SELECT activity_code, category, category_name, attended, eligible"
-             " FROM activity_attendance ORDER BY activity_code, position");
+    for (auto& a : d.activities)
+      by_code[a.code] = &a;
+    for (auto st = c.prepare("SELECT activity_code, category, category_name, attended, eligible"
+                             " FROM activity_attendance ORDER BY activity_code, position");
          st.step();) {
       if (auto it = by_code.find(st.text(0)); it != by_code.end())
         it->second->attendance.push_back({st.text(1), st.text(2), st.integer(3), st.integer(4)});
@@ -526,8 +543,8 @@ std::vector<ValueChange> SqliteStore::value_history(const std::string& indicator
       " WHERE i.code = ? AND u.code = ? AND h.period = ? ORDER BY h.id");
   st.bind(1, indicator).bind(2, unit).bind(3, period);
   while (st.step()) {
-    out.push_back({indicator, unit, period, core::parse_value_kind(st.text(0)),
-                   st.optional_real(1), st.optional_real(2), st.text(3), st.text(4), st.text(5)});
+    out.push_back({indicator, unit, period, core::parse_value_kind(st.text(0)), st.optional_real(1),
+                   st.optional_real(2), st.text(3), st.text(4), st.text(5)});
   }
   return out;
 }
