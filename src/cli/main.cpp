@@ -20,8 +20,13 @@ int exit_code(ErrorCategory c) {
       return 4;
     case ErrorCategory::conflict:
       return 5;
+    case ErrorCategory::unauthenticated:
     case ErrorCategory::permission:
       return 6;
+    case ErrorCategory::precondition_failed:
+      return 5;
+    case ErrorCategory::too_large:
+      return 3;
     case ErrorCategory::unavailable:
       return 7;
     case ErrorCategory::corrupt:

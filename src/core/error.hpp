@@ -11,13 +11,16 @@
 namespace mandate::core {
 
 enum class ErrorCategory {
-  invalid_input,  // the caller sent something malformed or out of range
-  not_found,      // a named thing does not exist
-  conflict,       // the write contradicts stored state
-  permission,     // the caller may not do this
-  unavailable,    // the environment failed: file unreadable, database locked
-  corrupt,        // stored data is damaged
-  internal,       // a bug: should never happen
+  invalid_input,        // the caller sent something malformed or out of range
+  not_found,            // a named thing does not exist
+  conflict,             // the write contradicts stored state
+  unauthenticated,      // the caller has not shown who they are (or the session ended)
+  permission,           // the caller may not do this
+  precondition_failed,  // the caller's copy is stale (If-Match did not match)
+  too_large,            // a body or file above its limit
+  unavailable,          // the environment failed: file unreadable, database locked
+  corrupt,              // stored data is damaged
+  internal,             // a bug: should never happen
 };
 
 class Error : public std::runtime_error {

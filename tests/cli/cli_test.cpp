@@ -4,6 +4,10 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -151,6 +155,32 @@ TEST_F(Cli, CorruptDatabase) {
   Result r = run("list units --db " + quote(db));
   EXPECT_EQ(r.code, 8) << r.out;
   EXPECT_TRUE(contains(r.out, "bị hỏng")) << r.out;
+}
+
+TEST_F(Cli, LockedDatabaseIsReportedAndChangesNothing) {
+  demo();
+  // Another process holds the write lock for longer than the busy timeout.
+  const std::string hold = "sqlite3 " + quote(db) +
+                           " 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 8' 'ROLLBACK;' >/dev/null 2>&1 &";
+  ASSERT_EQ(std::system(hold.c_str()), 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  Result r = run("value set --db " + quote(db) +
+                 " --indicator BUDGET_REVENUE --unit LS --period 2021 --kind estimate --value 1");
+  EXPECT_EQ(r.code, 7) << r.out;
+  EXPECT_TRUE(contains(r.out, "đang bị khóa")) << r.out;
+  EXPECT_TRUE(contains(r.out, "locked")) << r.out;
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  Result report = run("report --db " + quote(db) + " --unit LS --period 2021 --format md");
+  EXPECT_TRUE(contains(report.out, "ước đạt 430 tỷ đồng")) << report.out;
+}
+
+TEST_F(Cli, DecomposedUnitNameMatches) {
+  demo();
+  // "Phường Vĩnh Trại" typed with combining marks (NFD), as some keyboards send it.
+  Result r = run("report --db " + quote(db) +
+                 " --unit 'Phu\xcc\x9bo\xcc\x9b\xcc\x80ng Vi\xcc\x83nh Tra\xcc\xa3i' --period 2021 --format md");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_TRUE(contains(r.out, "**Phường Vĩnh Trại — Năm 2021**")) << r.out;
 }
 
 TEST_F(Cli, UnreadableImportFileChangesNothing) {

@@ -88,8 +88,8 @@ std::string upsert_sql(std::string_view table, std::initializer_list<std::string
 
 class SqliteTransaction final : public StoreTransaction {
  public:
-  SqliteTransaction(Connection& conn, ChangeContext context)
-      : conn_(conn), tx_(conn), context_(std::move(context)) {}
+  SqliteTransaction(SqliteStore::Lease lease, ChangeContext context)
+      : lease_(std::move(lease)), conn_(*lease_), tx_(conn_), context_(std::move(context)) {}
 
   bool upsert(const core::Unit& u) override {
     static const std::string sql = upsert_sql(
@@ -316,6 +316,7 @@ class SqliteTransaction final : public StoreTransaction {
     return q.integer(0);
   }
 
+  SqliteStore::Lease lease_;
   Connection& conn_;
   Transaction tx_;
   ChangeContext context_;
@@ -323,39 +324,59 @@ class SqliteTransaction final : public StoreTransaction {
 
 }  // namespace
 
-SqliteStore::SqliteStore(const std::string& path, OpenMode mode) {
+SqliteStore::SqliteStore(const std::string& path, OpenMode mode) : path_(path) {
   if (mode == OpenMode::existing && !std::filesystem::exists(path))
     throw Error(ErrorCategory::not_found, "store.missing", {path});
-  int flags = SQLITE_OPEN_READWRITE;
-  if (mode == OpenMode::create_or_open)
-    flags |= SQLITE_OPEN_CREATE;
-  conn_ = std::make_unique<Connection>(path, flags);
-  conn_->exec("PRAGMA busy_timeout = 5000");
-  // journal_mode is the first statement that reads the file: a file that is not
-  // a database fails here with SQLITE_NOTADB, reported as corrupt.
-  conn_->exec("PRAGMA journal_mode = WAL");
-  conn_->exec("PRAGMA synchronous = FULL");
-  conn_->exec("PRAGMA foreign_keys = ON");
+  auto conn = open_connection(mode == OpenMode::create_or_open ? SQLITE_OPEN_CREATE : 0);
   if (mode == OpenMode::existing) {
-    auto q = conn_->prepare(
+    auto q = conn->prepare(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
     if (!q.step() || q.integer(0) == 0)
       throw Error(ErrorCategory::not_found, "store.not_initialised", {path});
   }
-  migrate(*conn_, kSqliteMigrations);
+  migrate(*conn, kSqliteMigrations);
+  idle_.push_back(std::move(conn));
+}
+
+std::unique_ptr<Connection> SqliteStore::open_connection(int extra_flags) const {
+  auto conn = std::make_unique<Connection>(path_, SQLITE_OPEN_READWRITE | extra_flags);
+  conn->exec("PRAGMA busy_timeout = 5000");
+  // journal_mode is the first statement that reads the file: a file that is not
+  // a database fails here with SQLITE_NOTADB, reported as corrupt.
+  conn->exec("PRAGMA journal_mode = WAL");
+  conn->exec("PRAGMA synchronous = FULL");
+  conn->exec("PRAGMA foreign_keys = ON");
+  return conn;
+}
+
+SqliteStore::Lease SqliteStore::acquire() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      auto conn = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(*this, std::move(conn));
+    }
+  }
+  return Lease(*this, open_connection(0));
+}
+
+SqliteStore::Lease::~Lease() {
+  if (!conn_) return;
+  std::lock_guard lock(owner_->mutex_);
+  owner_->idle_.push_back(std::move(conn_));
 }
 
 std::unique_ptr<StoreTransaction> SqliteStore::begin(const ChangeContext& context) {
-  return std::make_unique<SqliteTransaction>(*conn_, context);
+  return std::make_unique<SqliteTransaction>(acquire(), context);
 }
 
-int SqliteStore::schema_version() {
-  return sqlite::schema_version(*conn_);
-}
+int SqliteStore::schema_version() { return sqlite::schema_version(*acquire()); }
 
 core::Dataset SqliteStore::load() {
   core::Dataset d;
-  Connection& c = *conn_;
+  auto lease = acquire();
+  Connection& c = *lease;
   // One read transaction, so the snapshot is consistent while others write.
   c.exec("BEGIN");
   struct EndRead {
@@ -536,7 +557,8 @@ std::vector<ValueChange> SqliteStore::value_history(const std::string& indicator
                                                     const std::string& unit,
                                                     const std::string& period) {
   std::vector<ValueChange> out;
-  auto st = conn_->prepare(
+  auto lease = acquire();
+  auto st = lease->prepare(
       "SELECT h.kind, h.old_value, h.new_value, h.comment, h.changed_by, h.changed_at"
       " FROM value_history h JOIN indicators i ON i.id = h.indicator_id"
       " JOIN units u ON u.id = h.unit_id"

@@ -1,9 +1,12 @@
 #pragma once
 // The embedded store: one SQLite file in WAL mode, foreign keys on, every
 // write in a transaction, synchronous=FULL so an acknowledged write survives
-// a power cut.
+// a power cut. Safe to use from several threads: each call borrows a
+// connection from a small pool (WAL lets readers run beside one writer).
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "store/sqlite/connection.hpp"
 #include "store/store.hpp"
@@ -20,8 +23,28 @@ class SqliteStore final : public Store {
                                          const std::string& period) override;
   int schema_version() override;
 
+ // A borrowed connection, returned to the pool when the lease ends.
+  class Lease {
+   public:
+    Lease(SqliteStore& owner, std::unique_ptr<Connection> conn)
+        : owner_(&owner), conn_(std::move(conn)) {}
+    Lease(Lease&&) = default;
+    ~Lease();
+    Connection& operator*() const { return *conn_; }
+    Connection* operator->() const { return conn_.get(); }
+
+   private:
+    SqliteStore* owner_;
+    std::unique_ptr<Connection> conn_;
+  };
+  Lease acquire();
+
  private:
-  std::unique_ptr<Connection> conn_;
+  std::unique_ptr<Connection> open_connection(int flags) const;
+
+  std::string path_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_;
 };
 
 }  // namespace mandate::store::sqlite
