@@ -32,5 +32,7 @@ void add_data_commands(CLI::App& app, CommandContext& ctx);   // init, demo, imp
 void add_report_command(CLI::App& app, CommandContext& ctx);  // report
 void add_list_command(CLI::App& app, CommandContext& ctx);    // list ...
 void add_value_commands(CLI::App& app, CommandContext& ctx);  // value set, value history
+void add_user_commands(CLI::App& app, CommandContext& ctx);   // user add, user list
+void add_serve_command(CLI::App& app, CommandContext& ctx);   // serve (the web server)
 
 }  // namespace mandate::cli

@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
   cli::add_report_command(app, ctx);
   cli::add_list_command(app, ctx);
   cli::add_value_commands(app, ctx);
+  cli::add_user_commands(app, ctx);
+  cli::add_serve_command(app, ctx);
 
   try {
     app.parse(argc, argv);

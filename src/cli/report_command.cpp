@@ -22,14 +22,14 @@ void add_report_command(CLI::App& app, CommandContext& ctx) {
   cmd->callback([&ctx, opts] {
     const core::Lang lang = ctx.lang();
     auto store = store::open_store(opts->db, store::OpenMode::existing);
-    auto report = service::build_report(*store, opts->unit, opts->period, lang);
+    const auto report = service::build_report(*store, opts->unit, opts->period, lang);
     std::string text;
     if (opts->format == "md")
-      text = io::render_report_markdown(report->content);
+      text = io::render_report_markdown(report.content);
     else if (opts->format == "json")
-      text = io::render_report_json(report->content, report->scorecard);
+      text = io::render_report_json(report.content, report.scorecard);
     else
-      text = io::render_report_text(report->content);
+      text = io::render_report_text(report.content);
     if (opts->out.empty())
       *ctx.out << text;
     else

@@ -17,5 +17,7 @@ std::span<const Message> period_messages();   // messages_period.cpp: period lab
 std::span<const Message> formula_messages();  // messages_formula.cpp
 std::span<const Message> domain_messages();   // messages_domain.cpp: enum labels
 std::span<const Message> report_messages();   // messages_report.cpp: narrative, headings
+std::span<const Message> http_messages();     // messages_http.cpp: the HTTP server, `serve`
+std::span<const Message> dhis2_messages();    // messages_dhis2.cpp: DHIS2 data exchange
 
 }  // namespace mandate::core::catalog

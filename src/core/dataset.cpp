@@ -78,9 +78,12 @@ class Checker {
     if (!tree_.find_by_code(code))
       throw invalid_input("dataset.unknown_reference", {code}, path);
   }
-  void level_ref(const std::string& scale, const std::string& level, const std::string& path) {
-    ref(scales_, scale, path + ".scale", true);
-    within(path, [&] { scale_by_code_.at(scale)->rank(level); });
+  // scale_path and level_path are the keys of the two fields, so an unknown
+  // scale is reported where the scale is named, not under the level.
+  void level_ref(const std::string& scale, const std::string& level, const std::string& scale_path,
+                 const std::string& level_path) {
+    ref(scales_, scale, scale_path, true);
+    within(level_path, [&] { scale_by_code_.at(scale)->rank(level); });
   }
   static void period_ref(const std::string& id, const std::string& path) {
     within(path, [&] { Period::parse(id); });
@@ -117,9 +120,10 @@ class Checker {
       for (size_t j = 0; j < p.indicators.size(); ++j)
         ref(indicators_, p.indicators[j], path + ".indicators[" + std::to_string(j) + "]", true);
       if (!p.task_scale.empty())
-        level_ref(p.task_scale, p.task_good_level, path + ".taskGoodLevel");
+        level_ref(p.task_scale, p.task_good_level, path + ".taskScale", path + ".taskGoodLevel");
       if (!p.meeting_scale.empty())
-        level_ref(p.meeting_scale, p.meeting_good_level, path + ".meetingGoodLevel");
+        level_ref(p.meeting_scale, p.meeting_good_level, path + ".meetingScale",
+                  path + ".meetingGoodLevel");
     }
     // A plan's register entry is checked with the documents, once they are known.
   }
@@ -174,7 +178,7 @@ class Checker {
       const std::string path = at_index("taskRatings", i);
       ref(tasks_, r.task, path + ".task", true);
       period_ref(r.period, path + ".period");
-      level_ref(r.scale, r.level, path + ".level");
+      level_ref(r.scale, r.level, path + ".scale", path + ".level");
       if (!keys.insert(r.task + '\x1f' + r.period).second)
         throw invalid_input("dataset.duplicate_cell", {r.task, "", r.period}, path);
     }
@@ -189,7 +193,7 @@ class Checker {
       ref(plans_, a.plan, path + ".plan");
       within(path, [&] { validate_activity(a); });
       if (!a.rating_scale.empty() || !a.rating_level.empty())
-        level_ref(a.rating_scale, a.rating_level, path + ".ratingLevel");
+        level_ref(a.rating_scale, a.rating_level, path + ".ratingScale", path + ".ratingLevel");
     }
   }
 

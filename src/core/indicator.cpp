@@ -88,7 +88,8 @@ void validate_value(const Indicator& indicator, double value) {
   }
   const double lo =
       indicator.min_value.value_or(indicator.value_type == ValueType::percent ? 0.0 : -INFINITY);
-  const double hi = indicator.max_value.value_or(INFINITY);
+  const double hi =
+      indicator.max_value.value_or(indicator.value_type == ValueType::percent ? 100.0 : INFINITY);
   if (value < lo || value > hi) {
     throw invalid_input(
         "value.out_of_range",

@@ -50,7 +50,7 @@ constexpr Message kMessages[] = {
     {"narrative.task_groups",
      "{0}/{1} nhóm nhiệm vụ trọng tâm {2} trở lên, trong đó {3}/{1} nhóm nhiệm vụ {4}",
      "{0} of {1} key task groups rated \"{2}\" or better, {3} of {1} rated \"{4}\""},
-    {"narrative.task_groups_unrated", "Các nhóm nhiệm vụ trọng tâm chưa được đánh giá cho kỳ {0}",
+    {"narrative.task_groups_unrated", "Các nhóm nhiệm vụ trọng tâm chưa được đánh giá ({0})",
      "The key task groups have not been rated for {0}"},
     {"narrative.task_group_line", "Nhóm {0}: {1} — {2}", "Group {0}: {1} — {2}"},
     {"narrative.not_rated", "chưa đánh giá", "not rated yet"},

@@ -40,7 +40,7 @@ struct Scorecard {
 
   std::vector<TaskGroupResult> task_groups;
   const RatingScale* task_scale = nullptr;
-  size_t task_groups_good_or_better = 0;  // at the scale's second level or better
+  size_t task_groups_good_or_better = 0;  // at the plan's task_good_level or better
   size_t task_groups_excellent = 0;       // at the scale's best level
 
   Participation study;  // study sessions in the subtree

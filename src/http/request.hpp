@@ -17,13 +17,13 @@ struct CaseInsensitiveLess {
 };
 
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string target;  // as received, e.g. "/api/v1/units?parent=LS"
-  std::string path;    // percent-decoded path, e.g. "/api/v1/units"
+  std::string method;                             // "GET", "POST", ...
+  std::string target;                             // as received, e.g. "/api/v1/units?parent=LS"
+  std::string path;                               // percent-decoded path, e.g. "/api/v1/units"
   std::multimap<std::string, std::string> query;  // percent-decoded
   std::map<std::string, std::string, CaseInsensitiveLess> headers;
   std::string body;
-  std::string remote_address;  // "127.0.0.1"
+  std::string remote_address;                      // "127.0.0.1"
   std::map<std::string, std::string> path_params;  // set by the router: {code} -> "LS"
   std::string route;  // set by the router: the matched pattern, e.g. "/api/v1/units/{code}"
 

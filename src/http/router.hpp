@@ -22,6 +22,11 @@ class Router {
   // exception -> 500 without details (the details go to the log).
   Response dispatch(Request& request) const;
 
+  // Called instead of the 404 for a path that no pattern matches (the server
+  // wires the static files here). It sees request.route == "(unmatched)" and may
+  // set another label (route labels name metrics, so keep them few).
+  void set_fallback(Handler handler);
+
   struct RouteInfo {
     std::string method;
     std::string pattern;
@@ -36,6 +41,7 @@ class Router {
     Handler handler;
   };
   std::vector<Route> routes_;
+  Handler fallback_;
 };
 
 }  // namespace mandate::http

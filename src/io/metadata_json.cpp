@@ -251,7 +251,9 @@ void put_flag(json::object& o, bool illustrative) {
 }
 // Whole numbers are written as integers (money in đồng reads better that way).
 json::value number(double d) {
-  if (d == static_cast<double>(static_cast<long long>(d)) && d > -9e15 && d < 9e15)
+  // The range test comes first: casting a double outside long long's range is
+  // undefined behaviour.
+  if (d > -9e15 && d < 9e15 && d == static_cast<double>(static_cast<long long>(d)))
     return static_cast<long long>(d);
   return d;
 }
@@ -406,6 +408,37 @@ json::array list(const std::vector<T>& items) {
   for (const auto& x : items)
     a.emplace_back(to_json(x));
   return a;
+}
+
+void from_json(const json::value& v, const std::string& path, Unit& out) {
+  out = read_unit(v, path);
+}
+void from_json(const json::value& v, const std::string& path, Field& out) {
+  out = read_field(v, path);
+}
+void from_json(const json::value& v, const std::string& path, RatingScale& out) {
+  out = read_scale(v, path);
+}
+void from_json(const json::value& v, const std::string& path, Indicator& out) {
+  out = read_indicator(v, path);
+}
+void from_json(const json::value& v, const std::string& path, Plan& out) {
+  out = read_plan(v, path);
+}
+void from_json(const json::value& v, const std::string& path, Target& out) {
+  out = read_target(v, path);
+}
+void from_json(const json::value& v, const std::string& path, Task& out) {
+  out = read_task(v, path);
+}
+void from_json(const json::value& v, const std::string& path, TaskRating& out) {
+  out = read_task_rating(v, path);
+}
+void from_json(const json::value& v, const std::string& path, Activity& out) {
+  out = read_activity(v, path);
+}
+void from_json(const json::value& v, const std::string& path, Document& out) {
+  out = read_document(v, path);
 }
 
 Dataset read_metadata(std::string_view json_text) {

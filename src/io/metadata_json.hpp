@@ -16,6 +16,19 @@ core::Dataset read_metadata(std::string_view json_text);
 // Pretty-printed JSON, two-space indent, keys in the documented order.
 std::string write_metadata(const core::Dataset& d);
 
+// One record from its JSON form (the API's request bodies); path prefixes
+// error fields. Unknown keys are rejected, as in whole files.
+void from_json(const boost::json::value& v, const std::string& path, core::Unit& out);
+void from_json(const boost::json::value& v, const std::string& path, core::Field& out);
+void from_json(const boost::json::value& v, const std::string& path, core::RatingScale& out);
+void from_json(const boost::json::value& v, const std::string& path, core::Indicator& out);
+void from_json(const boost::json::value& v, const std::string& path, core::Plan& out);
+void from_json(const boost::json::value& v, const std::string& path, core::Target& out);
+void from_json(const boost::json::value& v, const std::string& path, core::Task& out);
+void from_json(const boost::json::value& v, const std::string& path, core::TaskRating& out);
+void from_json(const boost::json::value& v, const std::string& path, core::Activity& out);
+void from_json(const boost::json::value& v, const std::string& path, core::Document& out);
+
 // One record as it appears in the format (used by listings too).
 boost::json::object to_json(const core::Unit& u);
 boost::json::object to_json(const core::Field& f);

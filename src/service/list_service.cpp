@@ -21,11 +21,16 @@ void keep_if(std::vector<T>& items, Keep&& keep) {
 }  // namespace
 
 Dataset list_data(store::Store& store, const ListFilter& f) {
+  const Dataset d = store.load();
+  const UnitTree tree(d.units);
+  return filter_data(d, tree, f);
+}
+
+Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter& f) {
   std::optional<Period> period;
   if (!f.period.empty())
     period = Period::parse(f.period);
-  Dataset d = store.load();
-  const UnitTree tree(d.units);
+  Dataset d = data;
   std::string root;
   if (!f.unit.empty())
     root = tree.resolve(f.unit).code;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/dataset.hpp"
+#include "core/unit_tree.hpp"
 #include "store/store.hpp"
 
 namespace mandate::service {
@@ -17,5 +18,8 @@ struct ListFilter {
 // The stored data with every list narrowed by the filter. Bad filter values
 // (unknown unit, invalid period or kind) are errors, not empty results.
 core::Dataset list_data(store::Store& store, const ListFilter& filter);
+// The same over data already in memory; tree must be built from data.units.
+core::Dataset filter_data(const core::Dataset& data, const core::UnitTree& tree,
+                          const ListFilter& filter);
 
 }  // namespace mandate::service

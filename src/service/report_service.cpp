@@ -4,17 +4,25 @@
 
 namespace mandate::service {
 
-std::unique_ptr<Report> build_report(store::Store& store, std::string_view unit,
-                                     std::string_view period, core::Lang lang) {
-  // The period is checked before the store is read: a typo costs nothing.
+Report build_report(std::shared_ptr<const Snapshot> snapshot, std::string_view unit,
+                    std::string_view period, core::Lang lang) {
   const core::Period p = core::Period::parse(period);
-  auto report = std::make_unique<Report>();
-  report->data = store.load();
-  report->tree = core::UnitTree(report->data.units);
-  const core::Unit& u = report->tree.resolve(unit);
-  report->scorecard = core::build_scorecard(report->data, report->tree, u, p);
-  report->content = core::compose_report(report->scorecard, report->data, lang);
+  const core::Unit& u = snapshot->tree.resolve(unit);
+  Report report;
+  report.scorecard = core::build_scorecard(snapshot->data, snapshot->tree, u, p);
+  report.content = core::compose_report(report.scorecard, snapshot->data, lang);
+  report.snapshot = std::move(snapshot);
   return report;
+}
+
+Report build_report(store::Store& store, std::string_view unit, std::string_view period,
+                    core::Lang lang) {
+  // The period is checked before the store is read: a typo costs nothing.
+  core::Period::parse(period);
+  auto snapshot = std::make_shared<Snapshot>();
+  snapshot->data = store.load();
+  snapshot->tree = core::UnitTree(snapshot->data.units);
+  return build_report(std::move(snapshot), unit, period, lang);
 }
 
 }  // namespace mandate::service

@@ -1,30 +1,76 @@
 #pragma once
-// Writing single values, the way an office enters a figure.
+// Writing values, the way an office enters a figure: validated, authorised,
+// checked against the version the writer saw, audited, and stored with the
+// cell's history — all in one transaction.
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/access.hpp"
+#include "core/error.hpp"
 #include "core/indicator.hpp"
+#include "service/snapshot.hpp"
 #include "store/store.hpp"
 
 namespace mandate::service {
 
-struct ValueInput {
-  std::string indicator;   // code
-  std::string unit;        // code or name
-  std::string period;      // period id
-  std::string value_text;  // as typed: "65,3", "1.234.567", "430000000000"
-  core::ValueKind kind = core::ValueKind::official;
-  std::string comment;
+// Who is writing, from where, and when.
+struct Actor {
+  core::Principal principal;
+  std::string address;
+  std::string at;  // ISO timestamp
 };
 
-// Validates everything (indicator known and not computed, unit, period,
-// number, range) and stores the value with its history in one transaction.
-// Returns true when the stored value changed.
-bool set_value(store::Store& store, const ValueInput& input, const store::ChangeContext& context);
+// The all-powerful actor of the command line, which runs on the server itself.
+Actor command_line_actor(const Snapshot& snapshot, const std::string& at);
+
+enum class Precondition {
+  none,       // overwrite whatever is there (command line, bulk import)
+  if_match,   // the cell must exist with this ETag
+  if_absent,  // the cell must not exist (If-None-Match: *)
+};
+
+struct ValueWrite {
+  std::string indicator;  // code
+  std::string unit;       // code or name
+  std::string period;     // period id
+  core::ValueKind kind = core::ValueKind::official;
+  double value = 0;
+  std::string comment;
+  Precondition precondition = Precondition::none;
+  std::string etag;  // for if_match
+};
+
+// The cell changed since the writer read it: carries what is there now.
+class StaleWrite : public core::Error {
+ public:
+  explicit StaleWrite(std::optional<core::Value> current);
+  const std::optional<core::Value>& current() const { return current_; }
+
+ private:
+  std::optional<core::Value> current_;
+};
+
+struct WriteOutcome {
+  core::Value value;
+  std::string etag;
+  bool changed = false;
+};
+
+// Throws core::Error (invalid_input, not_found, permission) or StaleWrite.
+WriteOutcome put_value(store::Store& store, const Snapshot& snapshot, const Actor& actor,
+                       const ValueWrite& write);
+// Several values, all or nothing. Preconditions are ignored (bulk import semantics).
+size_t put_values(store::Store& store, const Snapshot& snapshot, const Actor& actor,
+                  const std::vector<ValueWrite>& writes);
+// Requires if_match; false when there was nothing to delete.
+bool delete_value(store::Store& store, const Snapshot& snapshot, const Actor& actor,
+                  const ValueWrite& which);
 
 // Every change of the cell, oldest first; unit may be a code or a name.
-std::vector<store::ValueChange> value_history(store::Store& store, const std::string& indicator,
-                                              const std::string& unit, const std::string& period);
+std::vector<store::ValueChange> value_history(store::Store& store, const Snapshot& snapshot,
+                                              const core::Principal& who,
+                                              const std::string& indicator, const std::string& unit,
+                                              const std::string& period);
 
 }  // namespace mandate::service

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access.hpp"
 #include "core/dataset.hpp"
 
 namespace mandate::store {
@@ -28,6 +29,61 @@ struct ValueChange {
   std::string at;
 };
 
+struct UserRecord {
+  std::string username;
+  std::string display_name;
+  std::string unit;  // unit code: the root of the user's scope
+  core::Role role = core::Role::viewer;
+  std::string password_hash;  // Argon2id, libsodium's string form
+  bool active = true;
+  int failed_logins = 0;     // consecutive failures since the last success
+  std::string locked_until;  // ISO timestamp, empty when not locked
+  std::string created_at;
+  std::string password_changed_at;
+};
+
+struct SessionRecord {
+  std::string id_hash;  // hash of the cookie value; the value itself is never stored
+  std::string username;
+  std::string csrf_token;
+  std::string address;
+  std::string created_at;
+  std::string expires_at;
+};
+
+struct ApiTokenRecord {
+  std::string token_hash;
+  std::string name;
+  std::string username;
+  std::string created_at;
+  bool revoked = false;
+};
+
+struct AuditEntry {
+  long long id = 0;  // assigned by the store
+  std::string at;
+  std::string actor;
+  std::string address;
+  std::string action;      // create, update, delete, login, login_failed, logout, ...
+  std::string entity;      // value, user, session, dataset, ...
+  std::string entity_key;  // e.g. "BUDGET_REVENUE/LS/2021/estimate"
+  std::optional<std::string> before_json;
+  std::optional<std::string> after_json;
+};
+
+struct AuditFilter {
+  std::string actor;
+  std::string entity;
+  std::string entity_key;
+  std::string since;  // ISO timestamps, inclusive
+  std::string until;
+  long long before_id = 0;  // paging: entries older than this id (0: newest first)
+  size_t limit = 100;
+};
+
+// Tables of records keyed by a code.
+enum class RecordTable { unit, field, rating_scale, indicator, plan, task, activity, document };
+
 // A write transaction. Every upsert inserts the record or updates it when it
 // differs, and returns true when something changed. Nothing is visible to
 // others until commit(); destroying an uncommitted transaction rolls it back.
@@ -46,6 +102,27 @@ class StoreTransaction {
   virtual bool upsert(const core::TaskRating& r) = 0;
   virtual bool upsert(const core::Activity& a) = 0;
   virtual bool upsert(const core::Document& d) = 0;
+  // Removes a value cell (recorded in its history); false when there was none.
+  virtual bool delete_value(const std::string& indicator, const std::string& unit,
+                            const std::string& period, core::ValueKind kind) = 0;
+  // Deletes a record by code; false when there was none. A record still
+  // referred to by others fails with Error(conflict).
+  virtual bool delete_record(RecordTable table, const std::string& code) = 0;
+  virtual bool delete_target(const std::string& indicator, const std::string& unit,
+                             const std::string& period) = 0;
+  virtual bool delete_task_rating(const std::string& task, const std::string& period) = 0;
+  // Reads inside the transaction, for check-then-write (ETag comparisons).
+  virtual std::optional<core::Value> find_value(const std::string& indicator,
+                                                const std::string& unit, const std::string& period,
+                                                core::ValueKind kind) = 0;
+
+  virtual void put_user(const UserRecord& u) = 0;  // insert or replace by username
+  virtual void put_session(const SessionRecord& s) = 0;
+  virtual void delete_session(const std::string& id_hash) = 0;
+  virtual void delete_sessions_of(const std::string& username) = 0;
+  virtual void put_token(const ApiTokenRecord& t) = 0;
+  virtual void append_audit(const AuditEntry& e) = 0;
+
   virtual void commit() = 0;
 };
 
@@ -59,6 +136,16 @@ class Store {
                                                  const std::string& unit,
                                                  const std::string& period) = 0;
   virtual int schema_version() = 0;
+  // A number that changes whenever a write has been committed since the last
+  // call, by this process or any other: caches compare it to know they are stale.
+  virtual long long data_version() = 0;
+
+  virtual std::optional<UserRecord> find_user(const std::string& username) = 0;
+  virtual std::vector<UserRecord> users() = 0;
+  virtual std::optional<SessionRecord> find_session(const std::string& id_hash) = 0;
+  virtual std::optional<ApiTokenRecord> find_token(const std::string& token_hash) = 0;
+  // Newest first.
+  virtual std::vector<AuditEntry> audit(const AuditFilter& filter) = 0;
 };
 
 enum class OpenMode {

@@ -5,12 +5,12 @@
 
 #include <array>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <thread>
-#include <cstdio>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include "../support/temp_dir.hpp"
 
@@ -23,7 +23,8 @@ struct Result {
 
 std::string quote(const std::string& s) {
   std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  for (char c : s)
+    q += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return q + "'";
 }
 
@@ -31,10 +32,12 @@ Result run(const std::string& args) {
   const std::string cmd = std::string(MANDATE_BINARY) + " " + args + " 2>&1";
   Result r;
   FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
+  if (!p)
+    return r;
   std::array<char, 4096> buf{};
   size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
+    r.out.append(buf.data(), n);
   const int status = pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
@@ -58,17 +61,20 @@ class Cli : public ::testing::Test {
 TEST_F(Cli, AcceptanceCityReport2021) {
   demo();
   // Markdown keeps each sentence on one line, so phrases can be matched whole.
-  Result r = run("report --db " + quote(db) + " --unit 'Thành phố Lạng Sơn' --period 2021 --format md");
+  Result r =
+      run("report --db " + quote(db) + " --unit 'Thành phố Lạng Sơn' --period 2021 --format md");
   ASSERT_EQ(r.code, 0) << r.out;
   Result text = run("report --db " + quote(db) + " --unit 'Thành phố Lạng Sơn' --period 2021");
   ASSERT_EQ(text.code, 0) << text.out;
   EXPECT_TRUE(contains(text.out, "17/19 chỉ tiêu")) << text.out;
-  EXPECT_TRUE(contains(r.out, "17/19 chỉ tiêu kinh tế – xã hội đạt và vượt mục tiêu đề ra")) << r.out;
+  EXPECT_TRUE(contains(r.out, "17/19 chỉ tiêu kinh tế – xã hội đạt và vượt mục tiêu đề ra"))
+      << r.out;
   EXPECT_TRUE(contains(r.out, "ước đạt 430 tỷ đồng, bằng 116,7% dự toán tỉnh giao")) << r.out;
   EXPECT_TRUE(contains(r.out, "65,3 triệu đồng")) << r.out;
   EXPECT_TRUE(contains(r.out, "91,7%")) << r.out;
   EXPECT_TRUE(contains(r.out, "97,5%")) << r.out;
-  EXPECT_TRUE(contains(r.out, "17 cuộc sinh hoạt chi bộ mẫu, 17/17 cuộc xếp loại tốt trở lên")) << r.out;
+  EXPECT_TRUE(contains(r.out, "17 cuộc sinh hoạt chi bộ mẫu, 17/17 cuộc xếp loại tốt trở lên"))
+      << r.out;
   EXPECT_TRUE(contains(r.out, "6/6 nhóm nhiệm vụ trọng tâm hoàn thành tốt trở lên, trong đó 3/6"))
       << r.out;
   EXPECT_TRUE(contains(r.out, "hoàn thành xuất sắc")) << r.out;
@@ -77,7 +83,8 @@ TEST_F(Cli, AcceptanceCityReport2021) {
 
 TEST_F(Cli, AcceptanceVinhTraiDocuments2021) {
   demo();
-  Result r = run("report --db " + quote(db) + " --unit 'Phường Vĩnh Trại' --period 2021 --format md");
+  Result r =
+      run("report --db " + quote(db) + " --unit 'Phường Vĩnh Trại' --period 2021 --format md");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_TRUE(contains(r.out, "4 nghị quyết chuyên đề")) << r.out;
   EXPECT_TRUE(contains(r.out, "15 kế hoạch")) << r.out;
@@ -160,8 +167,9 @@ TEST_F(Cli, CorruptDatabase) {
 TEST_F(Cli, LockedDatabaseIsReportedAndChangesNothing) {
   demo();
   // Another process holds the write lock for longer than the busy timeout.
-  const std::string hold = "sqlite3 " + quote(db) +
-                           " 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 8' 'ROLLBACK;' >/dev/null 2>&1 &";
+  const std::string hold =
+      "sqlite3 " + quote(db) +
+      " 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 8' 'ROLLBACK;' >/dev/null 2>&1 &";
   ASSERT_EQ(std::system(hold.c_str()), 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   Result r = run("value set --db " + quote(db) +
@@ -178,7 +186,8 @@ TEST_F(Cli, DecomposedUnitNameMatches) {
   demo();
   // "Phường Vĩnh Trại" typed with combining marks (NFD), as some keyboards send it.
   Result r = run("report --db " + quote(db) +
-                 " --unit 'Phu\xcc\x9bo\xcc\x9b\xcc\x80ng Vi\xcc\x83nh Tra\xcc\xa3i' --period 2021 --format md");
+                 " --unit 'Phu\xcc\x9bo\xcc\x9b\xcc\x80ng Vi\xcc\x83nh Tra\xcc\xa3i' --period 2021 "
+                 "--format md");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_TRUE(contains(r.out, "**Phường Vĩnh Trại — Năm 2021**")) << r.out;
 }

@@ -33,11 +33,11 @@ class SqliteStoreTest : public ::testing::Test {
 
 TEST_F(SqliteStoreTest, MigratesFromEmpty) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
-  EXPECT_EQ(s->schema_version(), 1);
+  EXPECT_EQ(s->schema_version(), 2);
   EXPECT_TRUE(s->load().units.empty());
   // Opening again applies nothing new.
   auto again = store::open_store(path, store::OpenMode::existing);
-  EXPECT_EQ(again->schema_version(), 1);
+  EXPECT_EQ(again->schema_version(), 2);
 }
 
 TEST_F(SqliteStoreTest, ExistingModeRefusesMissingFile) {
@@ -130,11 +130,13 @@ TEST_F(SqliteStoreTest, ValueHistoryRecordsEveryChange) {
   service::import_dataset(*s, demo_data(), kCtx);
   for (double x : {1.0, 1.0, 2.0}) {
     auto tx = s->begin({"alice", "2026-02-01T00:00:00Z"});
-    tx->upsert(core::Value{"BUDGET_REVENUE", "LS", "2021", core::ValueKind::estimate, x, "", false});
+    tx->upsert(
+        core::Value{"BUDGET_REVENUE", "LS", "2021", core::ValueKind::estimate, x, "", false});
     tx->commit();
   }
   auto h = s->value_history("BUDGET_REVENUE", "LS", "2021");
-  ASSERT_EQ(h.size(), 3u);  // created by the demo, then 430 tỷ -> 1, then 1 -> 2 (1 -> 1 is no change)
+  ASSERT_EQ(h.size(),
+            3u);  // created by the demo, then 430 tỷ -> 1, then 1 -> 2 (1 -> 1 is no change)
   EXPECT_FALSE(h[0].old_value.has_value());
   EXPECT_EQ(h[1].old_value, 430e9);
   EXPECT_EQ(h[1].new_value, 1.0);

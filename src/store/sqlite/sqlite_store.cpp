@@ -292,6 +292,124 @@ class SqliteTransaction final : public StoreTransaction {
     return run(st);
   }
 
+  bool delete_record(RecordTable table, const std::string& code) override {
+    static constexpr const char* kTables[] = {"units", "fields", "rating_scales", "indicators",
+                                              "plans", "tasks",  "activities",    "documents"};
+    const char* name = kTables[static_cast<size_t>(table)];
+    conn_.prepare(std::string("DELETE FROM ") + name + " WHERE code = ?").bind(1, code).run();
+    return conn_.changes() > 0;
+  }
+
+  bool delete_target(const std::string& indicator, const std::string& unit,
+                     const std::string& period) override {
+    conn_
+        .prepare(
+            "DELETE FROM targets WHERE indicator_id = (SELECT id FROM indicators WHERE code = ?)"
+            " AND unit_id = (SELECT id FROM units WHERE code = ?) AND period = ?")
+        .bind(1, indicator)
+        .bind(2, unit)
+        .bind(3, period)
+        .run();
+    return conn_.changes() > 0;
+  }
+
+  bool delete_task_rating(const std::string& task, const std::string& period) override {
+    conn_.prepare("DELETE FROM task_ratings WHERE task_code = ? AND period = ?")
+        .bind(1, task)
+        .bind(2, period)
+        .run();
+    return conn_.changes() > 0;
+  }
+
+  bool delete_value(const std::string& indicator, const std::string& unit,
+                    const std::string& period, core::ValueKind kind) override {
+    auto old = find_value(indicator, unit, period, kind);
+    if (!old)
+      return false;
+    const long long ind = id_of("indicators", indicator), u = id_of("units", unit);
+    const std::string_view k = core::value_kind_name(kind);
+    conn_
+        .prepare(
+            "DELETE FROM data_values WHERE indicator_id = ? AND unit_id = ? AND period = ?"
+            " AND kind = ?")
+        .bind(1, ind)
+        .bind(2, u)
+        .bind(3, period)
+        .bind(4, k)
+        .run();
+    auto h = conn_.prepare(
+        "INSERT INTO value_history(indicator_id, unit_id, period, kind, old_value, new_value,"
+        " comment, changed_by, changed_at) VALUES(?, ?, ?, ?, ?, NULL, '', ?, ?)");
+    h.bind(1, ind).bind(2, u).bind(3, period).bind(4, k).bind(5, old->value);
+    h.bind(6, context_.actor).bind(7, context_.at).run();
+    return true;
+  }
+
+  std::optional<core::Value> find_value(const std::string& indicator, const std::string& unit,
+                                        const std::string& period, core::ValueKind kind) override {
+    auto q = conn_.prepare(
+        "SELECT v.value, v.comment, v.illustrative FROM data_values v"
+        " JOIN indicators i ON i.id = v.indicator_id JOIN units u ON u.id = v.unit_id"
+        " WHERE i.code = ? AND u.code = ? AND v.period = ? AND v.kind = ?");
+    q.bind(1, indicator).bind(2, unit).bind(3, period).bind(4, core::value_kind_name(kind));
+    if (!q.step())
+      return std::nullopt;
+    return core::Value{indicator, unit, period, kind, q.real(0), q.text(1), q.integer(2) != 0};
+  }
+
+  void put_user(const UserRecord& u) override {
+    static const std::string sql =
+        upsert_sql("users", {"username"},
+                   {"display_name", "unit_code", "role", "password_hash", "active", "failed_logins",
+                    "locked_until", "created_at", "password_changed_at"});
+    auto st = conn_.prepare(sql);
+    st.bind(1, u.username).bind(2, u.display_name).bind(3, u.unit).bind(4, core::role_name(u.role));
+    st.bind(5, u.password_hash).bind(6, u.active).bind(7, u.failed_logins);
+    st.bind_text_or_null(8, u.locked_until).bind(9, u.created_at).bind(10, u.password_changed_at);
+    st.run();
+  }
+
+  void put_session(const SessionRecord& x) override {
+    auto st = conn_.prepare(
+        "INSERT OR REPLACE INTO sessions(id_hash, username, csrf_token, address, created_at,"
+        " expires_at) VALUES(?, ?, ?, ?, ?, ?)");
+    st.bind(1, x.id_hash).bind(2, x.username).bind(3, x.csrf_token).bind(4, x.address);
+    st.bind(5, x.created_at).bind(6, x.expires_at).run();
+  }
+
+  void delete_session(const std::string& id_hash) override {
+    conn_.prepare("DELETE FROM sessions WHERE id_hash = ?").bind(1, id_hash).run();
+  }
+
+  void delete_sessions_of(const std::string& username) override {
+    conn_.prepare("DELETE FROM sessions WHERE username = ?").bind(1, username).run();
+  }
+
+  void put_token(const ApiTokenRecord& t) override {
+    static const std::string sql =
+        upsert_sql("api_tokens", {"token_hash"}, {"name", "username", "created_at", "revoked"});
+    auto st = conn_.prepare(sql);
+    st.bind(1, t.token_hash).bind(2, t.name).bind(3, t.username).bind(4, t.created_at);
+    st.bind(5, t.revoked).run();
+  }
+
+  void append_audit(const AuditEntry& e) override {
+    auto st = conn_.prepare(
+        "INSERT INTO audit_log(at, actor, address, action, entity, entity_key, before_json,"
+        " after_json) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, e.at).bind(2, e.actor).bind(3, e.address).bind(4, e.action).bind(5, e.entity);
+    st.bind(6, e.entity_key);
+    if (e.before_json)
+      st.bind(7, *e.before_json);
+    else
+      st.bind_null(7);
+    if (e.after_json)
+      st.bind(8, *e.after_json);
+    else
+      st.bind_null(8);
+    st.run();
+  }
+
   void commit() override { tx_.commit(); }
 
  private:
@@ -362,7 +480,8 @@ SqliteStore::Lease SqliteStore::acquire() {
 }
 
 SqliteStore::Lease::~Lease() {
-  if (!conn_) return;
+  if (!conn_)
+    return;
   std::lock_guard lock(owner_->mutex_);
   owner_->idle_.push_back(std::move(conn_));
 }
@@ -371,7 +490,22 @@ std::unique_ptr<StoreTransaction> SqliteStore::begin(const ChangeContext& contex
   return std::make_unique<SqliteTransaction>(acquire(), context);
 }
 
-int SqliteStore::schema_version() { return sqlite::schema_version(*acquire()); }
+long long SqliteStore::data_version() {
+  std::lock_guard lock(version_mutex_);
+  if (!version_conn_)
+    version_conn_ = open_connection(0);
+  auto st = version_conn_->prepare("PRAGMA data_version");
+  const long long v = st.step() ? st.integer(0) : 0;
+  if (v != last_pragma_version_) {
+    last_pragma_version_ = v;
+    ++data_version_;
+  }
+  return data_version_;
+}
+
+int SqliteStore::schema_version() {
+  return sqlite::schema_version(*acquire());
+}
 
 core::Dataset SqliteStore::load() {
   core::Dataset d;
@@ -567,6 +701,94 @@ std::vector<ValueChange> SqliteStore::value_history(const std::string& indicator
   while (st.step()) {
     out.push_back({indicator, unit, period, core::parse_value_kind(st.text(0)), st.optional_real(1),
                    st.optional_real(2), st.text(3), st.text(4), st.text(5)});
+  }
+  return out;
+}
+
+}  // namespace mandate::store::sqlite
+
+namespace mandate::store::sqlite {
+namespace {
+
+constexpr const char* kUserColumns =
+    "username, display_name, unit_code, role, password_hash, active, failed_logins,"
+    " locked_until, created_at, password_changed_at";
+
+UserRecord read_user(const Statement& st) {
+  return UserRecord{st.text(0),
+                    st.text(1),
+                    st.text(2),
+                    core::parse_role(st.text(3)),
+                    st.text(4),
+                    st.integer(5) != 0,
+                    static_cast<int>(st.integer(6)),
+                    st.text(7),
+                    st.text(8),
+                    st.text(9)};
+}
+
+}  // namespace
+
+std::optional<UserRecord> SqliteStore::find_user(const std::string& username) {
+  auto lease = acquire();
+  auto st =
+      lease->prepare(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
+  st.bind(1, username);
+  if (!st.step())
+    return std::nullopt;
+  return read_user(st);
+}
+
+std::vector<UserRecord> SqliteStore::users() {
+  auto lease = acquire();
+  std::vector<UserRecord> out;
+  for (auto st = lease->prepare(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY id");
+       st.step();)
+    out.push_back(read_user(st));
+  return out;
+}
+
+std::optional<SessionRecord> SqliteStore::find_session(const std::string& id_hash) {
+  auto lease = acquire();
+  auto st = lease->prepare(
+      "SELECT id_hash, username, csrf_token, address, created_at, expires_at FROM sessions"
+      " WHERE id_hash = ?");
+  st.bind(1, id_hash);
+  if (!st.step())
+    return std::nullopt;
+  return SessionRecord{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)};
+}
+
+std::optional<ApiTokenRecord> SqliteStore::find_token(const std::string& token_hash) {
+  auto lease = acquire();
+  auto st = lease->prepare(
+      "SELECT token_hash, name, username, created_at, revoked FROM api_tokens WHERE token_hash = "
+      "?");
+  st.bind(1, token_hash);
+  if (!st.step())
+    return std::nullopt;
+  return ApiTokenRecord{st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0};
+}
+
+std::vector<AuditEntry> SqliteStore::audit(const AuditFilter& f) {
+  auto lease = acquire();
+  // Empty filter values match everything, so one statement serves every filter.
+  auto st = lease->prepare(
+      "SELECT id, at, actor, address, action, entity, entity_key, before_json, after_json"
+      " FROM audit_log WHERE (?1 = '' OR actor = ?1) AND (?2 = '' OR entity = ?2)"
+      " AND (?3 = '' OR entity_key = ?3) AND (?4 = '' OR at >= ?4) AND (?5 = '' OR at <= ?5)"
+      " AND (?6 = 0 OR id < ?6) ORDER BY id DESC LIMIT ?7");
+  st.bind(1, f.actor).bind(2, f.entity).bind(3, f.entity_key).bind(4, f.since).bind(5, f.until);
+  st.bind(6, f.before_id).bind(7, static_cast<long long>(f.limit));
+  std::vector<AuditEntry> out;
+  while (st.step()) {
+    AuditEntry e{st.integer(0), st.text(1), st.text(2),   st.text(3),  st.text(4),
+                 st.text(5),    st.text(6), std::nullopt, std::nullopt};
+    if (!st.is_null(7))
+      e.before_json = st.text(7);
+    if (!st.is_null(8))
+      e.after_json = st.text(8);
+    out.push_back(std::move(e));
   }
   return out;
 }

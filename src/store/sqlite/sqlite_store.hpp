@@ -22,8 +22,14 @@ class SqliteStore final : public Store {
   std::vector<ValueChange> value_history(const std::string& indicator, const std::string& unit,
                                          const std::string& period) override;
   int schema_version() override;
+  long long data_version() override;
+  std::optional<UserRecord> find_user(const std::string& username) override;
+  std::vector<UserRecord> users() override;
+  std::optional<SessionRecord> find_session(const std::string& id_hash) override;
+  std::optional<ApiTokenRecord> find_token(const std::string& token_hash) override;
+  std::vector<AuditEntry> audit(const AuditFilter& filter) override;
 
- // A borrowed connection, returned to the pool when the lease ends.
+  // A borrowed connection, returned to the pool when the lease ends.
   class Lease {
    public:
     Lease(SqliteStore& owner, std::unique_ptr<Connection> conn)
@@ -45,6 +51,12 @@ class SqliteStore final : public Store {
   std::string path_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
+  // PRAGMA data_version only sees other connections' commits, so one
+  // connection is kept aside to ask it; writes go through the others.
+  std::mutex version_mutex_;
+  std::unique_ptr<Connection> version_conn_;
+  long long last_pragma_version_ = -1;
+  long long data_version_ = 0;
 };
 
 }  // namespace mandate::store::sqlite

@@ -1,0 +1,58 @@
+// user add / user list: accounts from the command line (the first admin).
+#include <iostream>
+#include <ostream>
+
+#include "cli/command_context.hpp"
+#include "cli/table.hpp"
+#include "service/auth_service.hpp"
+
+namespace mandate::cli {
+
+void add_user_commands(CLI::App& app, CommandContext& ctx) {
+  struct Options {
+    std::string db, username, display_name, unit, role = "viewer";
+  };
+  auto opts = std::make_shared<Options>();
+  auto* user = app.add_subcommand("user", CommandContext::help("cli.help.user"));
+  user->require_subcommand(1);
+
+  auto* add = user->add_subcommand("add", CommandContext::help("cli.help.user_add"));
+  add_db_option(*add, opts->db);
+  add->add_option("--username", opts->username, CommandContext::help("cli.help.username"))
+      ->required();
+  add->add_option("--unit", opts->unit, CommandContext::help("cli.help.unit"))->required();
+  add->add_option("--role", opts->role, CommandContext::help("cli.help.role"))
+      ->check(CLI::IsMember({"admin", "planner", "reporter", "approver", "viewer"}));
+  add->add_option("--name", opts->display_name, CommandContext::help("cli.help.display_name"));
+  add->callback([&ctx, opts] {
+    // The password comes from standard input so it never shows in `ps` or shell history.
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r')
+      password.pop_back();
+    auto store = store::open_store(opts->db, store::OpenMode::existing);
+    service::AuthService auth(*store, [] { return std::chrono::system_clock::now(); });
+    const core::Role role = core::parse_role(opts->role);
+    auth.add_user(opts->username, opts->display_name, opts->unit, role, password, "cli");
+    const auto saved = store->find_user(opts->username);
+    *ctx.out << core::tr(ctx.lang(), "cli.user_saved",
+                         {opts->username, saved ? saved->unit : opts->unit, opts->role})
+             << "\n";
+  });
+
+  auto* list = user->add_subcommand("list", CommandContext::help("cli.help.user_list"));
+  add_db_option(*list, opts->db);
+  list->callback([&ctx, opts] {
+    auto store = store::open_store(opts->db, store::OpenMode::existing);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& u : store->users())
+      rows.push_back({u.username, u.display_name, u.unit, std::string(core::role_name(u.role)),
+                      u.locked_until});
+    std::vector<std::string> headers;
+    for (const char* k : {"username", "display_name", "unit", "role", "locked"})
+      headers.push_back(core::tr(ctx.lang(), std::string("list.col.") + k));
+    print_table(*ctx.out, headers, rows);
+  });
+}
+
+}  // namespace mandate::cli

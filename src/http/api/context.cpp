@@ -1,0 +1,140 @@
+#include "http/api/context.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "service/clock.hpp"
+
+namespace mandate::http::api {
+
+using core::Error;
+using core::ErrorCategory;
+
+ApiContext::ApiContext(store::Store& store, std::function<std::string()> now)
+    : store_(store),
+      now_(now),
+      cache_(store),
+      auth_(store, [now] { return service::from_iso(now()); }) {}
+
+service::Authenticated ApiContext::authenticate(const Request& request) {
+  const std::string authorization = request.header("Authorization");
+  if (authorization.rfind("Bearer ", 0) == 0)
+    return auth_.from_api_token(authorization.substr(7));
+  // HTTP Basic, as DHIS2 scripts sign in: checked like a login, no session, so no CSRF.
+  if (authorization.rfind("Basic ", 0) == 0) {
+    const auto credentials = service::basic_credentials(authorization.substr(6));
+    if (!credentials)
+      throw Error(ErrorCategory::unauthenticated, "auth.bad_credentials");
+    return auth_.from_basic(credentials->first, credentials->second, request.remote_address);
+  }
+  const auto cookie = request.cookie(kSessionCookie);
+  if (!cookie)
+    throw Error(ErrorCategory::unauthenticated, "auth.required");
+  auto who = auth_.from_session(*cookie);
+  const bool safe = request.method == "GET" || request.method == "HEAD";
+  if (!safe) {
+    const std::string sent = request.header("X-CSRF-Token");
+    if (who.csrf_token.empty() || !service::constant_time_equal(sent, who.csrf_token))
+      throw Error(ErrorCategory::permission, "auth.csrf");
+  }
+  return who;
+}
+
+service::Actor ApiContext::actor(const Request& request) {
+  return {authenticate(request).principal, request.remote_address, now()};
+}
+
+boost::json::object json_body(const Request& request) {
+  boost::system::error_code ec;
+  // Depth is bounded so a deeply nested body cannot exhaust the stack.
+  boost::json::parse_options options;
+  options.max_depth = 32;
+  auto v = boost::json::parse(request.body, ec, {}, options);
+  if (ec)
+    throw core::invalid_input("body.not_json", {ec.message()}, "body");
+  if (!v.is_object())
+    throw core::invalid_input("json.expected_object", {"body"}, "body");
+  return std::move(v.as_object());
+}
+
+void only_keys(const boost::json::object& o, std::initializer_list<std::string_view> allowed) {
+  for (const auto& kv : o) {
+    bool known = false;
+    for (auto a : allowed)
+      known = known || kv.key() == a;
+    if (!known)
+      throw core::invalid_input("json.unknown_key", {std::string(kv.key())}, std::string(kv.key()));
+  }
+}
+
+std::string optional_text(const boost::json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  if (!v || v->is_null())
+    return {};
+  if (!v->is_string())
+    throw core::invalid_input("json.expected_string", {std::string(key)}, std::string(key));
+  const auto& s = v->get_string();
+  const std::string_view text(s.data(), s.size());
+  if (!core::is_valid_utf8(text) || text.find('\0') != std::string_view::npos)
+    throw core::invalid_input("text.invalid_utf8", {std::string(key)}, std::string(key));
+  return core::to_nfc(text);
+}
+
+std::string required_text(const boost::json::object& o, std::string_view key) {
+  if (!o.contains(key))
+    throw core::invalid_input("json.missing_key", {std::string(key)}, std::string(key));
+  return optional_text(o, key);
+}
+
+double required_number(const boost::json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  if (!v)
+    throw core::invalid_input("json.missing_key", {std::string(key)}, std::string(key));
+  double d;
+  if (v->is_double())
+    d = v->get_double();
+  else if (v->is_int64())
+    d = static_cast<double>(v->get_int64());
+  else if (v->is_uint64())
+    d = static_cast<double>(v->get_uint64());
+  else
+    throw core::invalid_input("json.expected_number", {std::string(key)}, std::string(key));
+  if (!std::isfinite(d))
+    throw core::invalid_input("json.expected_number", {std::string(key)}, std::string(key));
+  return d;
+}
+
+std::string required_query(const Request& request, std::string_view name) {
+  auto v = request.query_param(name);
+  if (!v || v->empty())
+    throw core::invalid_input("query.missing", {std::string(name)}, std::string(name));
+  return core::to_nfc(*v);
+}
+
+Page page_of(const Request& request) {
+  Page p;
+  auto number = [&](std::string_view name, size_t lo, size_t hi, size_t fallback) {
+    auto v = request.query_param(name);
+    if (!v)
+      return fallback;
+    size_t n = 0;
+    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (ec != std::errc() || end != v->data() + v->size() || n < lo || n > hi)
+      throw core::invalid_input("query.invalid", {std::string(name), *v}, std::string(name));
+    return n;
+  };
+  p.limit = number("limit", 1, 1000, 100);
+  p.offset = number("offset", 0, SIZE_MAX, 0);
+  return p;
+}
+
+core::Lang lang_of(const Request& request) {
+  if (auto q = request.query_param("lang"))
+    return core::parse_lang(*q);
+  const std::string accept = request.header("Accept-Language");
+  return accept.rfind("en", 0) == 0 ? core::Lang::en : core::Lang::vi;
+}
+
+}  // namespace mandate::http::api

@@ -1,0 +1,79 @@
+#pragma once
+// What every API handler shares: the services, and the per-request steps of
+// authentication (session cookie + CSRF, or a bearer token), body parsing and
+// query reading.
+#include <boost/json.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/i18n.hpp"
+#include "http/request.hpp"
+#include "http/router.hpp"
+#include "service/auth_service.hpp"
+#include "service/snapshot.hpp"
+#include "service/value_service.hpp"
+#include "store/store.hpp"
+
+namespace mandate::http::api {
+
+inline constexpr const char* kSessionCookie = "mandate_session";
+
+class ApiContext {
+ public:
+  ApiContext(store::Store& store, std::function<std::string()> now);
+
+  store::Store& store() { return store_; }
+  service::SnapshotCache& cache() { return cache_; }
+  service::AuthService& auth() { return auth_; }
+  std::string now() const { return now_(); }
+
+  // Who is calling. Unsafe methods with a session cookie must carry the
+  // session's CSRF token in X-CSRF-Token. Throws unauthenticated / permission.
+  service::Authenticated authenticate(const Request& request);
+  service::Actor actor(const Request& request);
+
+ private:
+  store::Store& store_;
+  std::function<std::string()> now_;
+  service::SnapshotCache cache_;
+  service::AuthService auth_;
+};
+
+// The body as a JSON object; throws invalid_input "body.not_json".
+boost::json::object json_body(const Request& request);
+// Rejects keys of the object that are not in `allowed` ("json.unknown_key").
+void only_keys(const boost::json::object& o, std::initializer_list<std::string_view> allowed);
+std::string required_text(const boost::json::object& o, std::string_view key);
+std::string optional_text(const boost::json::object& o, std::string_view key);
+double required_number(const boost::json::object& o, std::string_view key);
+// Query parameter or throws "query.missing".
+std::string required_query(const Request& request, std::string_view name);
+// Paging from ?limit= (1..1000, default 100) and ?offset= (default 0).
+struct Page {
+  size_t limit = 100;
+  size_t offset = 0;
+};
+Page page_of(const Request& request);
+// ?lang=en or the first language of Accept-Language; Vietnamese otherwise.
+core::Lang lang_of(const Request& request);
+
+// {"items": [...page...], "total": N, "limit": L, "offset": O}
+template <typename T, typename ToJson>
+boost::json::object paged(const std::vector<T>& items, const Page& page, ToJson&& to_json) {
+  boost::json::array out;
+  for (size_t i = page.offset; i < items.size() && out.size() < page.limit; ++i)
+    out.push_back(to_json(items[i]));
+  return {{"items", std::move(out)},
+          {"total", items.size()},
+          {"limit", page.limit},
+          {"offset", page.offset}};
+}
+
+void register_auth_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_data_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_report_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_record_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_dhis2_routes(Router& router, std::shared_ptr<ApiContext> api);
+
+}  // namespace mandate::http::api

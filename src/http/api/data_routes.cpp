@@ -1,0 +1,336 @@
+// /api/v1 units, indicators, values (with ETags and history), documents,
+// tasks, activities, audit.
+#include <algorithm>
+
+#include "core/collation.hpp"
+#include "core/error.hpp"
+#include "core/period.hpp"
+#include "core/text.hpp"
+#include "http/api/context.hpp"
+#include "http/errors.hpp"
+#include "io/metadata_json.hpp"
+#include "service/etag.hpp"
+#include "service/list_service.hpp"
+#include "service/record_service.hpp"
+
+namespace mandate::http::api {
+namespace {
+
+namespace json = boost::json;
+using core::Error;
+using core::ErrorCategory;
+
+// The unit a listing is about: ?unit= (code or name) or the caller's own,
+// which the caller must be allowed to read.
+std::string scope_unit(const Request& r, const core::Principal& who, const service::Snapshot& s) {
+  const auto asked = r.query_param("unit");
+  const std::string code = asked && !asked->empty() ? s.tree.resolve(*asked).code : who.unit;
+  core::require(who, core::Action::read, code, s.tree);
+  return code;
+}
+
+service::ListFilter filter_of(const Request& r, const std::string& unit) {
+  service::ListFilter f;
+  f.unit = unit;
+  f.period = r.query_param("period").value_or("");
+  f.kind = r.query_param("kind").value_or("");
+  f.indicator = r.query_param("indicator").value_or("");
+  return f;
+}
+
+// ?q= matches ignoring case and diacritics: "quan triet" finds "quán triệt".
+bool matches(const Request& r, std::initializer_list<const std::string*> texts) {
+  const auto q = r.query_param("q");
+  if (!q || q->empty())
+    return true;
+  const std::string needle = core::fold_diacritics(*q);
+  for (const std::string* t : texts)
+    if (core::fold_diacritics(*t).find(needle) != std::string::npos)
+      return true;
+  return false;
+}
+
+// ?sort=name|-name|code|-code|date|-date, names in Vietnamese order.
+template <typename T, typename Name, typename Code>
+void sort_items(const Request& r, std::vector<T>& items, Name&& name, Code&& code) {
+  const std::string sort = r.query_param("sort").value_or("");
+  if (sort.empty())
+    return;
+  const bool desc = sort[0] == '-';
+  const std::string key = desc ? sort.substr(1) : sort;
+  if (key != "name" && key != "code")
+    throw core::invalid_input("query.invalid", {"sort", sort}, "sort");
+  std::stable_sort(items.begin(), items.end(), [&](const T& a, const T& b) {
+    const bool less = key == "name" ? core::vietnamese_less(name(a), name(b)) : code(a) < code(b);
+    const bool greater =
+        key == "name" ? core::vietnamese_less(name(b), name(a)) : code(b) < code(a);
+    return desc ? greater : less;
+  });
+}
+
+core::ValueKind kind_of(const Request& r) {
+  const auto k = r.query_param("kind");
+  return k ? core::parse_value_kind(*k) : core::ValueKind::official;
+}
+
+json::object value_json(const core::Value& v) {
+  json::object o = io::to_json(v);
+  o["etag"] = service::value_etag(v);
+  return o;
+}
+
+Response stale_response(const service::StaleWrite& e) {
+  Response resp = error_response(e);
+  auto body = json::parse(resp.body).as_object();
+  body["current"] = e.current() ? json::value(value_json(*e.current())) : json::value(nullptr);
+  resp.body = json::serialize(body);
+  if (e.current())
+    resp.with_header("ETag", service::value_etag(*e.current()));
+  return resp;
+}
+
+// The write the request asks for, with its precondition from the headers.
+service::ValueWrite value_write(const Request& r) {
+  service::ValueWrite w;
+  w.indicator = r.param("indicator");
+  w.unit = r.param("unit");
+  w.period = r.param("period");
+  w.kind = kind_of(r);
+  const std::string if_match = r.header("If-Match");
+  if (!if_match.empty()) {
+    w.precondition = service::Precondition::if_match;
+    w.etag = if_match;
+  } else if (r.header("If-None-Match") == "*") {
+    w.precondition = service::Precondition::if_absent;
+  } else {
+    throw core::invalid_input("etag.required", {}, "If-Match");
+  }
+  return w;
+}
+
+}  // namespace
+
+void register_data_routes(Router& router, std::shared_ptr<ApiContext> api) {
+  router.add("GET", "/api/v1/units", [api](Request& r) {
+    const auto who = api->authenticate(r).principal;
+    const auto s = api->cache().get();
+    const std::string root = scope_unit(r, who, *s);
+    std::vector<core::Unit> units{*s->tree.find_by_code(root)};
+    for (const core::Unit* u : s->tree.descendants(root))
+      units.push_back(*u);
+    const auto parent = r.query_param("parent");
+    std::erase_if(units, [&](const core::Unit& u) {
+      return (parent && u.parent_code != *parent) || !matches(r, {&u.name, &u.code});
+    });
+    sort_items(
+        r, units, [](const core::Unit& u) { return u.name; },
+        [](const core::Unit& u) { return u.code; });
+    return Response::json(
+        200, paged(units, page_of(r), [](const core::Unit& u) { return io::to_json(u); }));
+  });
+
+  router.add("GET", "/api/v1/units/{code}", [api](Request& r) {
+    const auto who = api->authenticate(r).principal;
+    const auto s = api->cache().get();
+    const core::Unit& u = s->tree.resolve(r.param("code"));
+    core::require(who, core::Action::read, u.code, s->tree);
+    json::object o = io::to_json(u);
+    json::array children;
+    for (const core::Unit* c : s->tree.children(u.code))
+      children.emplace_back(c->code);
+    o["children"] = std::move(children);
+    return Response::json(200, o).with_header("ETag", service::record_etag(u));
+  });
+
+  router.add("GET", "/api/v1/indicators", [api](Request& r) {
+    api->authenticate(r);
+    const auto s = api->cache().get();
+    std::vector<core::Indicator> items;
+    const auto field = r.query_param("field");
+    for (const auto& i : s->data.indicators)
+      if ((!field || i.field == *field) && matches(r, {&i.name, &i.code}))
+        items.push_back(i);
+    sort_items(
+        r, items, [](const core::Indicator& i) { return i.name; },
+        [](const core::Indicator& i) { return i.code; });
+    return Response::json(
+        200, paged(items, page_of(r), [](const core::Indicator& i) { return io::to_json(i); }));
+  });
+
+  router.add("GET", "/api/v1/indicators/{code}", [api](Request& r) {
+    api->authenticate(r);
+    const auto s = api->cache().get();
+    for (const auto& i : s->data.indicators)
+      if (i.code == r.param("code"))
+        return Response::json(200, io::to_json(i));
+    throw core::not_found("indicator.not_found", {r.param("code")});
+  });
+
+  router.add("GET", "/api/v1/values", [api](Request& r) {
+    const auto who = api->authenticate(r).principal;
+    const auto s = api->cache().get();
+    const auto d = service::filter_data(s->data, s->tree, filter_of(r, scope_unit(r, who, *s)));
+    return Response::json(200, paged(d.values, page_of(r), value_json));
+  });
+
+  router.add("GET", "/api/v1/values/{indicator}/{unit}/{period}", [api](Request& r) {
+    const auto who = api->authenticate(r).principal;
+    const auto s = api->cache().get();
+    const core::Unit& u = s->tree.resolve(r.param("unit"));
+    core::require(who, core::Action::read, u.code, s->tree);
+    const std::string period = core::Period::parse(r.param("period")).id();
+    const core::ValueKind kind = kind_of(r);
+    for (const auto& v : s->data.values)
+      if (v.indicator == r.param("indicator") && v.unit == u.code && v.period == period &&
+          v.kind == kind)
+        return Response::json(200, value_json(v)).with_header("ETag", service::value_etag(v));
+    throw core::not_found("value.not_found", {r.param("indicator"), u.code, period});
+  });
+
+  router.add("PUT", "/api/v1/values/{indicator}/{unit}/{period}", [api](Request& r) {
+    const auto actor = api->actor(r);
+    auto write = value_write(r);
+    const auto body = json_body(r);
+    only_keys(body, {"value", "comment"});
+    write.value = required_number(body, "value");
+    write.comment = optional_text(body, "comment");
+    try {
+      const auto s = api->cache().get();
+      const auto outcome = service::put_value(api->store(), *s, actor, write);
+      return Response::json(write.precondition == service::Precondition::if_absent ? 201 : 200,
+                            value_json(outcome.value))
+          .with_header("ETag", outcome.etag);
+    } catch (const service::StaleWrite& e) {
+      return stale_response(e);
+    }
+  });
+
+  router.add("DELETE", "/api/v1/values/{indicator}/{unit}/{period}", [api](Request& r) {
+    const auto actor = api->actor(r);
+    const auto write = value_write(r);
+    try {
+      const auto s = api->cache().get();
+      if (!service::delete_value(api->store(), *s, actor, write))
+        throw core::not_found("value.not_found", {write.indicator, write.unit, write.period});
+      return Response::no_content();
+    } catch (const service::StaleWrite& e) {
+      return stale_response(e);
+    }
+  });
+
+  router.add("GET", "/api/v1/values/{indicator}/{unit}/{period}/history", [api](Request& r) {
+    const auto who = api->authenticate(r).principal;
+    const auto s = api->cache().get();
+    json::array items;
+    for (const auto& c : service::value_history(api->store(), *s, who, r.param("indicator"),
+                                                r.param("unit"), r.param("period"))) {
+      items.push_back({{"kind", core::value_kind_name(c.kind)},
+                       {"oldValue", c.old_value ? json::value(*c.old_value) : json::value(nullptr)},
+                       {"newValue", c.new_value ? json::value(*c.new_value) : json::value(nullptr)},
+                       {"comment", c.comment},
+                       {"by", c.actor},
+                       {"at", c.at}});
+    }
+    return Response::json(200, json::object{{"items", std::move(items)}});
+  });
+
+  router.add("POST", "/api/v1/values/bulk", [api](Request& r) {
+    const auto actor = api->actor(r);
+    const auto body = json_body(r);
+    only_keys(body, {"values"});
+    const auto* list = body.if_contains("values");
+    if (!list || !list->is_array())
+      throw core::invalid_input("json.expected_array", {"values"}, "values");
+    std::vector<service::ValueWrite> writes;
+    for (size_t i = 0; i < list->get_array().size(); ++i) {
+      const auto& item = list->get_array()[i];
+      const std::string at = "values[" + std::to_string(i) + "]";
+      if (!item.is_object())
+        throw core::invalid_input("json.expected_object", {at}, at);
+      try {
+        const auto& o = item.get_object();
+        only_keys(o, {"indicator", "unit", "period", "kind", "value", "comment"});
+        service::ValueWrite w;
+        w.indicator = required_text(o, "indicator");
+        w.unit = required_text(o, "unit");
+        w.period = required_text(o, "period");
+        const std::string kind = optional_text(o, "kind");
+        w.kind = kind.empty() ? core::ValueKind::official : core::parse_value_kind(kind);
+        w.value = required_number(o, "value");
+        w.comment = optional_text(o, "comment");
+        writes.push_back(std::move(w));
+      } catch (const Error& e) {
+        throw Error(e.category(), e.code(), e.args(),
+                    e.field().empty() ? at : at + "." + e.field());
+      }
+    }
+    const auto s = api->cache().get();
+    const size_t changed = service::put_values(api->store(), *s, actor, writes);
+    return Response::json(200, json::object{{"received", writes.size()}, {"changed", changed}});
+  });
+
+  auto listing = [api](auto member, auto name, auto code, auto to_json) {
+    return [api, member, name, code, to_json](Request& r) {
+      const auto who = api->authenticate(r).principal;
+      const auto s = api->cache().get();
+      auto d = service::filter_data(s->data, s->tree, filter_of(r, scope_unit(r, who, *s)));
+      auto& items = d.*member;
+      std::erase_if(items, [&](const auto& x) { return !matches(r, {&name(x), &code(x)}); });
+      sort_items(r, items, name, code);
+      return Response::json(200, paged(items, page_of(r), to_json));
+    };
+  };
+  router.add("GET", "/api/v1/documents",
+             listing(
+                 &core::Dataset::documents,
+                 [](const core::Document& d) -> const std::string& { return d.title; },
+                 [](const core::Document& d) -> const std::string& { return d.number; },
+                 [](const core::Document& d) { return io::to_json(d); }));
+  router.add(
+      "GET", "/api/v1/tasks",
+      listing(
+          &core::Dataset::tasks, [](const core::Task& t) -> const std::string& { return t.name; },
+          [](const core::Task& t) -> const std::string& { return t.code; },
+          [](const core::Task& t) { return io::to_json(t); }));
+  router.add("GET", "/api/v1/activities",
+             listing(
+                 &core::Dataset::activities,
+                 [](const core::Activity& a) -> const std::string& { return a.name; },
+                 [](const core::Activity& a) -> const std::string& { return a.code; },
+                 [](const core::Activity& a) { return io::to_json(a); }));
+
+  router.add("GET", "/api/v1/audit", [api](Request& r) {
+    const auto who = api->authenticate(r).principal;
+    const auto s = api->cache().get();
+    // The audit log spans every unit, so only an administrator of the whole tree reads it.
+    const core::Unit* root = s->tree.find_by_code(who.unit);
+    if (!root || !root->parent_code.empty() || who.role != core::Role::admin)
+      throw Error(ErrorCategory::permission, "access.denied.administer", {who.username, who.unit});
+    store::AuditFilter f;
+    f.actor = r.query_param("actor").value_or("");
+    f.entity = r.query_param("entity").value_or("");
+    f.entity_key = r.query_param("key").value_or("");
+    f.since = r.query_param("since").value_or("");
+    f.until = r.query_param("until").value_or("");
+    f.limit = page_of(r).limit;
+    if (auto before = r.query_param("before")) {
+      try {
+        f.before_id = std::stoll(*before);
+      } catch (const std::exception&) {
+        throw core::invalid_input("query.invalid", {"before", *before}, "before");
+      }
+    }
+    json::array items;
+    for (const auto& e : api->store().audit(f)) {
+      json::object o{{"id", e.id},           {"at", e.at},         {"actor", e.actor},
+                     {"address", e.address}, {"action", e.action}, {"entity", e.entity},
+                     {"key", e.entity_key}};
+      o["before"] = e.before_json ? json::parse(*e.before_json) : json::value(nullptr);
+      o["after"] = e.after_json ? json::parse(*e.after_json) : json::value(nullptr);
+      items.push_back(std::move(o));
+    }
+    return Response::json(200, json::object{{"items", std::move(items)}});
+  });
+}
+
+}  // namespace mandate::http::api

@@ -1,0 +1,290 @@
+#include "service/record_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "io/metadata_json.hpp"
+#include "service/etag.hpp"
+
+namespace mandate::service {
+namespace {
+
+using namespace mandate::core;
+using store::RecordTable;
+
+std::string root_of(const Snapshot& s) {
+  for (const auto& u : s.data.units)
+    if (u.parent_code.empty())
+      return u.code;
+  return {};
+}
+
+// Where each kind of record lives, and whose rights a write needs.
+template <typename T>
+struct Traits;
+
+template <>
+struct Traits<Unit> {
+  static constexpr const char* entity = "unit";
+  static auto& list(auto& d) { return d.units; }
+  static std::string key(const Unit& x) { return x.code; }
+  static Action action() { return Action::plan; }
+  // A unit is planned by whoever plans its parent; a root only by a root planner.
+  static std::string scope(const Unit& x, const Snapshot& s) {
+    return x.parent_code.empty() ? root_of(s) : x.parent_code;
+  }
+  static bool erase(store::StoreTransaction& tx, const Unit& x) {
+    return tx.delete_record(RecordTable::unit, x.code);
+  }
+};
+template <>
+struct Traits<Field> {
+  static constexpr const char* entity = "field";
+  static auto& list(auto& d) { return d.fields; }
+  static std::string key(const Field& x) { return x.code; }
+  static Action action() { return Action::plan; }
+  static std::string scope(const Field&, const Snapshot& s) { return root_of(s); }
+  static bool erase(store::StoreTransaction& tx, const Field& x) {
+    return tx.delete_record(RecordTable::field, x.code);
+  }
+};
+template <>
+struct Traits<RatingScale> {
+  static constexpr const char* entity = "rating_scale";
+  static auto& list(auto& d) { return d.rating_scales; }
+  static std::string key(const RatingScale& x) { return x.code; }
+  static Action action() { return Action::plan; }
+  static std::string scope(const RatingScale&, const Snapshot& s) { return root_of(s); }
+  static bool erase(store::StoreTransaction& tx, const RatingScale& x) {
+    return tx.delete_record(RecordTable::rating_scale, x.code);
+  }
+};
+template <>
+struct Traits<Indicator> {
+  static constexpr const char* entity = "indicator";
+  static auto& list(auto& d) { return d.indicators; }
+  static std::string key(const Indicator& x) { return x.code; }
+  static Action action() { return Action::plan; }
+  // Indicators are shared by every unit, so only a planner of the whole tree defines them.
+  static std::string scope(const Indicator&, const Snapshot& s) { return root_of(s); }
+  static bool erase(store::StoreTransaction& tx, const Indicator& x) {
+    return tx.delete_record(RecordTable::indicator, x.code);
+  }
+};
+template <>
+struct Traits<Plan> {
+  static constexpr const char* entity = "plan";
+  static auto& list(auto& d) { return d.plans; }
+  static std::string key(const Plan& x) { return x.code; }
+  static Action action() { return Action::plan; }
+  static std::string scope(const Plan& x, const Snapshot&) { return x.unit; }
+  static bool erase(store::StoreTransaction& tx, const Plan& x) {
+    return tx.delete_record(RecordTable::plan, x.code);
+  }
+};
+template <>
+struct Traits<Target> {
+  static constexpr const char* entity = "target";
+  static auto& list(auto& d) { return d.targets; }
+  static std::string key(const Target& x) { return x.indicator + "/" + x.unit + "/" + x.period; }
+  static Action action() { return Action::plan; }
+  static std::string scope(const Target& x, const Snapshot&) { return x.unit; }
+  static bool erase(store::StoreTransaction& tx, const Target& x) {
+    return tx.delete_target(x.indicator, x.unit, x.period);
+  }
+};
+template <>
+struct Traits<Task> {
+  static constexpr const char* entity = "task";
+  static auto& list(auto& d) { return d.tasks; }
+  static std::string key(const Task& x) { return x.code; }
+  static Action action() { return Action::plan; }
+  static std::string scope(const Task& x, const Snapshot& s) {
+    return x.responsible_unit.empty() ? root_of(s) : x.responsible_unit;
+  }
+  static bool erase(store::StoreTransaction& tx, const Task& x) {
+    return tx.delete_record(RecordTable::task, x.code);
+  }
+};
+template <>
+struct Traits<TaskRating> {
+  static constexpr const char* entity = "task_rating";
+  static auto& list(auto& d) { return d.task_ratings; }
+  static std::string key(const TaskRating& x) { return x.task + "/" + x.period; }
+  // Rating a task is an evaluation: approvers (and administrators) do it.
+  static Action action() { return Action::approve; }
+  static std::string scope(const TaskRating& x, const Snapshot& s) {
+    for (const auto& t : s.data.tasks)
+      if (t.code == x.task)
+        return Traits<Task>::scope(t, s);
+    return root_of(s);
+  }
+  static bool erase(store::StoreTransaction& tx, const TaskRating& x) {
+    return tx.delete_task_rating(x.task, x.period);
+  }
+};
+template <>
+struct Traits<Activity> {
+  static constexpr const char* entity = "activity";
+  static auto& list(auto& d) { return d.activities; }
+  static std::string key(const Activity& x) { return x.code; }
+  static Action action() { return Action::enter_values; }
+  static std::string scope(const Activity& x, const Snapshot&) { return x.unit; }
+  static bool erase(store::StoreTransaction& tx, const Activity& x) {
+    return tx.delete_record(RecordTable::activity, x.code);
+  }
+};
+template <>
+struct Traits<Document> {
+  static constexpr const char* entity = "document";
+  static auto& list(auto& d) { return d.documents; }
+  static std::string key(const Document& x) { return x.code; }
+  static Action action() { return Action::enter_values; }
+  static std::string scope(const Document& x, const Snapshot&) { return x.issuer; }
+  static bool erase(store::StoreTransaction& tx, const Document& x) {
+    return tx.delete_record(RecordTable::document, x.code);
+  }
+};
+
+template <typename T>
+std::string json_text(const T& x) {
+  return boost::json::serialize(io::to_json(x));
+}
+
+template <typename T>
+std::optional<T> lookup(const Snapshot& s, const std::string& key) {
+  for (const auto& x : Traits<T>::list(s.data))
+    if (Traits<T>::key(x) == key)
+      return x;
+  return std::nullopt;
+}
+
+// The scope unit must exist before rights can be judged; an unknown one is a
+// bad reference, reported as validation would.
+template <typename T>
+void require_rights(const Actor& actor, const T& x, const Snapshot& s) {
+  const std::string unit = Traits<T>::scope(x, s);
+  if (!s.tree.find_by_code(unit))
+    throw core::invalid_input("dataset.unknown_reference", {unit});
+  core::require(actor.principal, Traits<T>::action(), unit, s.tree);
+}
+
+template <typename T>
+void check_precondition(const std::optional<T>& current, Precondition p, const std::string& etag) {
+  const bool ok = p == Precondition::none || (p == Precondition::if_absent && !current) ||
+                  (p == Precondition::if_match && current && record_etag(*current) == etag);
+  if (!ok)
+    throw StaleRecord(current ? std::optional(json_text(*current)) : std::nullopt,
+                      current ? record_etag(*current) : "");
+}
+
+}  // namespace
+
+StaleRecord::StaleRecord(std::optional<std::string> current_json, std::string current_etag)
+    : Error(ErrorCategory::precondition_failed, "record.stale"),
+      current_json_(std::move(current_json)),
+      current_etag_(std::move(current_etag)) {}
+
+template <typename T>
+std::string record_key(const T& record) {
+  return Traits<T>::key(record);
+}
+
+template <typename T>
+std::string record_etag(const T& record) {
+  return etag_of(json_text(record));
+}
+
+template <typename T>
+std::optional<T> find_record(const Snapshot& s, const Principal& who, const std::string& key) {
+  auto found = lookup<T>(s, key);
+  if (found) {
+    const std::string unit = Traits<T>::scope(*found, s);
+    if (s.tree.find_by_code(unit))
+      require(who, Action::read, unit, s.tree);
+  }
+  return found;
+}
+
+template <typename T>
+RecordOutcome<T> put_record(store::Store& store, SnapshotCache& cache, const Actor& actor,
+                            const T& record, Precondition precondition, const std::string& etag) {
+  auto tx = store.begin({actor.principal.username, actor.at});
+  // Holding the write lock, the snapshot read now is what the write applies to.
+  const auto s = cache.get();
+  const std::string key = Traits<T>::key(record);
+  const auto current = lookup<T>(*s, key);
+  // Rights first, so a refused caller learns nothing about the record's version.
+  require_rights(actor, record, *s);
+  if (current)
+    require_rights(actor, *current, *s);  // moving a record needs rights on both ends
+  check_precondition(current, precondition, etag);
+
+  Dataset merged = s->data;
+  auto& items = Traits<T>::list(merged);
+  bool replaced = false;
+  for (auto& x : items)
+    if (Traits<T>::key(x) == key) {
+      x = record;
+      replaced = true;
+    }
+  if (!replaced)
+    items.push_back(record);
+  validate_dataset(merged);
+
+  RecordOutcome<T> out{record, record_etag(record), !current, tx->upsert(record)};
+  if (out.changed)
+    tx->append_audit({0, actor.at, actor.principal.username, actor.address,
+                      current ? "update" : "create", Traits<T>::entity, key,
+                      current ? std::optional(json_text(*current)) : std::nullopt,
+                      json_text(record)});
+  tx->commit();
+  return out;
+}
+
+template <typename T>
+bool delete_record(store::Store& store, SnapshotCache& cache, const Actor& actor,
+                   const std::string& key, const std::string& etag) {
+  auto tx = store.begin({actor.principal.username, actor.at});
+  const auto s = cache.get();
+  const auto current = lookup<T>(*s, key);
+  if (!current)
+    return false;
+  require_rights(actor, *current, *s);
+  check_precondition(current, Precondition::if_match, etag);
+
+  Dataset remaining = s->data;
+  std::erase_if(Traits<T>::list(remaining), [&](const T& x) { return Traits<T>::key(x) == key; });
+  try {
+    validate_dataset(remaining);
+  } catch (const Error& e) {
+    // Something still refers to it: say what, instead of breaking the reference.
+    throw Error(ErrorCategory::conflict, "record.in_use", {key, e.field()});
+  }
+  const bool deleted = Traits<T>::erase(*tx, *current);
+  tx->append_audit({0, actor.at, actor.principal.username, actor.address, "delete",
+                    Traits<T>::entity, key, json_text(*current), std::nullopt});
+  tx->commit();
+  return deleted;
+}
+
+#define MANDATE_RECORD_FUNCTIONS(T)                                                                \
+  template std::string record_key<T>(const T&);                                                    \
+  template std::string record_etag<T>(const T&);                                                   \
+  template std::optional<T> find_record<T>(const Snapshot&, const Principal&, const std::string&); \
+  template RecordOutcome<T> put_record<T>(store::Store&, SnapshotCache&, const Actor&, const T&,   \
+                                          Precondition, const std::string&);                       \
+  template bool delete_record<T>(store::Store&, SnapshotCache&, const Actor&, const std::string&,  \
+                                 const std::string&);
+
+MANDATE_RECORD_FUNCTIONS(Unit)
+MANDATE_RECORD_FUNCTIONS(Field)
+MANDATE_RECORD_FUNCTIONS(RatingScale)
+MANDATE_RECORD_FUNCTIONS(Indicator)
+MANDATE_RECORD_FUNCTIONS(Plan)
+MANDATE_RECORD_FUNCTIONS(Target)
+MANDATE_RECORD_FUNCTIONS(Task)
+MANDATE_RECORD_FUNCTIONS(TaskRating)
+MANDATE_RECORD_FUNCTIONS(Activity)
+MANDATE_RECORD_FUNCTIONS(Document)
+
+}  // namespace mandate::service

@@ -1,0 +1,18 @@
+#include "service/snapshot.hpp"
+
+namespace mandate::service {
+
+std::shared_ptr<const Snapshot> SnapshotCache::get() {
+  std::lock_guard lock(mutex_);
+  const long long version = store_.data_version();
+  if (!current_ || current_->version != version) {
+    auto next = std::make_shared<Snapshot>();
+    next->data = store_.load();
+    next->tree = core::UnitTree(next->data.units);
+    next->version = version;
+    current_ = std::move(next);
+  }
+  return current_;
+}
+
+}  // namespace mandate::service

@@ -1,0 +1,391 @@
+// The JSON API, black-box: sign-in and lockout, CSRF, the authorization
+// matrix, ETag conflicts, error shapes, all-or-nothing bulk writes, audit,
+// search and Vietnamese sorting — through a real `mandate serve`.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "../support/http_client.hpp"
+#include "../support/server_process.hpp"
+
+namespace {
+
+using mandate::test_support::HttpClient;
+using mandate::test_support::HttpResponse;
+using mandate::test_support::ServerProcess;
+namespace json = boost::json;
+
+struct Account {
+  const char* username;
+  const char* unit;
+  const char* role;
+};
+
+// Scopes: LS is the city (root), LS-VT and LS-CL are wards.
+constexpr Account kAccounts[] = {
+    {"admin", "LS", "admin"},          {"planner", "LS", "planner"},
+    {"reporter", "LS-VT", "reporter"}, {"approver", "LS-VT", "approver"},
+    {"viewer", "LS-VT", "viewer"},     {"wardadmin", "LS-VT", "admin"},
+};
+constexpr const char* kPassword = "mật-khẩu-đủ-dài";
+
+void add_user(const std::string& db, const Account& a) {
+  const std::string cmd = std::string(MANDATE_BINARY) + " user add --db '" + db + "' --username " +
+                          a.username + " --unit " + a.unit + " --role " + a.role + " >/dev/null";
+  FILE* p = popen(cmd.c_str(), "w");
+  ASSERT_NE(p, nullptr);
+  std::fputs(kPassword, p);
+  std::fputs("\n", p);
+  ASSERT_EQ(pclose(p), 0) << cmd;
+}
+
+class Api : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const auto& a : kAccounts)
+      add_user(server.db(), a);
+  }
+
+  // A client signed in as username, with its CSRF token sent on every request.
+  HttpClient signed_in(const std::string& username) {
+    HttpClient c(server.port());
+    HttpResponse r = c.post_json("/api/v1/auth/login",
+                                 json::object{{"username", username}, {"password", kPassword}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    if (r.status == 200)
+      c.set_header("X-CSRF-Token", std::string(r.json().at("csrfToken").as_string()));
+    return c;
+  }
+
+  static std::string error_code(const HttpResponse& r) {
+    try {
+      return std::string(r.json().at("error").at("code").as_string());
+    } catch (const std::exception&) {
+      return "(no error body: " + r.body + ")";
+    }
+  }
+
+  static std::string etag_of(HttpClient& c, const std::string& target) {
+    return c.get(target).header("ETag");
+  }
+
+  ServerProcess server;
+};
+
+const std::string kBudget = "/api/v1/values/BUDGET_REVENUE/LS/2021?kind=estimate";
+
+TEST_F(Api, LoginSetsAStrictHttpOnlyCookieAndLogoutEndsTheSession) {
+  HttpClient c(server.port());
+  HttpResponse r = c.post_json("/api/v1/auth/login",
+                               json::object{{"username", "admin"}, {"password", kPassword}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.set_cookies.size(), 1u);
+  EXPECT_NE(r.set_cookies[0].find("HttpOnly"), std::string::npos);
+  EXPECT_NE(r.set_cookies[0].find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(r.json().at("user").at("role").as_string(), "admin");
+  c.set_header("X-CSRF-Token", std::string(r.json().at("csrfToken").as_string()));
+  EXPECT_EQ(c.get("/api/v1/auth/me").status, 200);
+  EXPECT_EQ(c.request("POST", "/api/v1/auth/logout").status, 204);
+  const auto cookies = c.cookies();
+  c.clear_cookies();
+  for (const auto& [k, v] : cookies)
+    c.set_cookie(k, v);  // replay the old cookie
+  EXPECT_EQ(c.get("/api/v1/auth/me").status, 401);
+}
+
+TEST_F(Api, WrongPasswordAndUnknownUserGetTheSameBilingualAnswer) {
+  HttpClient c(server.port());
+  HttpResponse wrong = c.post_json(
+      "/api/v1/auth/login", json::object{{"username", "admin"}, {"password", "sai-mat-khau"}});
+  HttpResponse unknown =
+      c.post_json("/api/v1/auth/login", json::object{{"username", "nobody"}, {"password", "x"}});
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(error_code(wrong), "auth.bad_credentials");
+  EXPECT_EQ(wrong.json().at("error").at("message"), unknown.json().at("error").at("message"));
+  EXPECT_FALSE(wrong.json().at("error").at("message").at("vi").as_string().empty());
+  EXPECT_FALSE(wrong.json().at("error").at("message").at("en").as_string().empty());
+}
+
+TEST_F(Api, RepeatedFailuresLockTheAccountEvenForTheRightPassword) {
+  HttpClient c(server.port());
+  for (int i = 0; i < 4; ++i)
+    EXPECT_EQ(error_code(c.post_json("/api/v1/auth/login",
+                                     json::object{{"username", "viewer"}, {"password", "wrong!"}})),
+              "auth.bad_credentials");
+  EXPECT_EQ(error_code(c.post_json("/api/v1/auth/login",
+                                   json::object{{"username", "viewer"}, {"password", "wrong!"}})),
+            "auth.locked");
+  HttpResponse right = c.post_json("/api/v1/auth/login",
+                                   json::object{{"username", "viewer"}, {"password", kPassword}});
+  EXPECT_EQ(right.status, 401);
+  EXPECT_EQ(error_code(right), "auth.locked");
+  // Others are not affected.
+  EXPECT_EQ(signed_in("admin").get("/api/v1/auth/me").status, 200);
+}
+
+TEST_F(Api, EveryApiRouteNeedsSignIn) {
+  HttpClient c(server.port());
+  for (const std::string& target : std::vector<std::string>{
+           "/api/v1/units", "/api/v1/units/LS", "/api/v1/indicators", "/api/v1/values?unit=LS",
+           kBudget, "/api/v1/scorecard?unit=LS&period=2021", "/api/v1/reports?unit=LS&period=2021",
+           "/api/v1/documents", "/api/v1/tasks", "/api/v1/activities", "/api/v1/audit",
+           "/api/v1/plans", "/api/v1/targets", "/api/v1/fields", "/api/v1/rating-scales",
+           "/api/v1/auth/me"}) {
+    HttpResponse r = c.get(target);
+    EXPECT_EQ(r.status, 401) << target << " " << r.body;
+    EXPECT_EQ(error_code(r), "auth.required") << target;
+  }
+  EXPECT_EQ(c.request("PUT", kBudget, R"({"value": 1})", {{"If-Match", "\"x\""}}).status, 401);
+}
+
+TEST_F(Api, UnsafeRequestsNeedTheCsrfToken) {
+  HttpClient c = signed_in("admin");
+  const std::string etag = etag_of(c, kBudget);
+  c.set_header("X-CSRF-Token", "forged");
+  HttpResponse r = c.request("PUT", kBudget, R"({"value": 1})", {{"If-Match", etag}});
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(error_code(r), "auth.csrf");
+  EXPECT_EQ(etag_of(c, kBudget), etag);  // nothing changed
+}
+
+TEST_F(Api, ApiTokensWorkWithoutCookiesOrCsrf) {
+  HttpClient c = signed_in("reporter");
+  HttpResponse t = c.post_json("/api/v1/auth/tokens", json::object{{"name", "script"}});
+  ASSERT_EQ(t.status, 201) << t.body;
+  HttpClient script(server.port());
+  script.set_header("Authorization", "Bearer " + std::string(t.json().at("token").as_string()));
+  HttpResponse me = script.get("/api/v1/auth/me");
+  EXPECT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.json().at("csrfToken").as_string(), "");  // no cookie, so no CSRF token
+  HttpResponse put = script.request("PUT", "/api/v1/values/BUDGET_REVENUE/LS-VT/2022",
+                                    R"({"value": 26000000000})", {{"If-None-Match", "*"}});
+  EXPECT_EQ(put.status, 201) << put.body;
+  HttpResponse out = script.request("PUT", "/api/v1/values/BUDGET_REVENUE/LS-CL/2022",
+                                    R"({"value": 1})", {{"If-None-Match", "*"}});
+  EXPECT_EQ(out.status, 403) << out.body;  // a token is scoped like its user
+  script.set_header("Authorization", "Bearer not-a-token");
+  EXPECT_EQ(error_code(script.get("/api/v1/units")), "auth.bad_token");
+}
+
+// Which role may do what, inside (LS-VT) and outside (LS-CL) a ward user's
+// scope; city users (admin, planner) have both in scope.
+
+TEST_F(Api, AuthorizationMatrix) {
+  //                     admin  planner reporter approver viewer wardadmin
+  const bool all[6] = {true, true, true, true, true, true};
+  const bool read_out[6] = {true, true, false, false, false, false};
+  const bool enter_in[6] = {true, true, true, true, false, true};
+  const bool enter_out[6] = {true, true, false, false, false, false};
+  const bool plan_in[6] = {true, true, false, false, false, true};
+  const bool plan_out[6] = {true, true, false, false, false, false};
+  const bool approve_in[6] = {true, false, false, true, false, true};
+  const bool approve_out[6] = {true, false, false, false, false, false};
+  const bool audit[6] = {true, false, false, false, false, false};
+
+  int n = 0;
+  for (size_t i = 0; i < std::size(kAccounts); ++i) {
+    const std::string who = kAccounts[i].username;
+    // Each account writes its own cells, so one account's writes never make
+    // another's look stale.
+    const std::string year = std::to_string(2030 + i);
+    HttpClient c = signed_in(who);
+    auto check = [&](const std::string& label, const HttpResponse& r, bool allowed) {
+      ++n;
+      if (allowed)
+        EXPECT_LT(r.status, 300) << who << " " << label << ": " << r.body;
+      else
+        EXPECT_EQ(r.status, 403) << who << " " << label << ": " << r.body;
+    };
+    for (const std::string unit : {"LS-VT", "LS-CL"}) {
+      const bool in = unit == "LS-VT";
+      check("read " + unit, c.get("/api/v1/values?unit=" + unit), in ? all[i] : read_out[i]);
+      check("scorecard " + unit, c.get("/api/v1/scorecard?period=2021&unit=" + unit),
+            in ? all[i] : read_out[i]);
+      check("enter " + unit,
+            c.request("PUT", "/api/v1/values/POPULATION/" + unit + "/" + year, R"({"value": 1000})",
+                      {{"If-None-Match", "*"}}),
+            in ? enter_in[i] : enter_out[i]);
+      check("document " + unit,
+            c.request("PUT", "/api/v1/documents/T-" + who + "-" + unit,
+                      R"({"kind": "guidance", "title": "Hướng dẫn thử", "date": "2030-01-02",
+                          "issuer": ")" +
+                          unit + R"("})",
+                      {{"If-None-Match", "*"}}),
+            in ? enter_in[i] : enter_out[i]);
+      check("target " + unit,
+            c.request("PUT", "/api/v1/targets/POPULATION/" + unit + "/" + year,
+                      R"({"value": 5, "source": "annual_plan"})", {{"If-None-Match", "*"}}),
+            in ? plan_in[i] : plan_out[i]);
+    }
+    // Task groups belong to the city: rating one needs approve rights there.
+    check(
+        "rate city task",
+        c.request("PUT", "/api/v1/tasks/TG1/ratings/" + year,
+                  R"({"scale": "task", "level": "good"})", {{"If-None-Match", "*"}}),
+        std::string(kAccounts[i].unit) == "LS" ? approve_in[i] && approve_out[i] : approve_out[i]);
+    check("audit", c.get("/api/v1/audit"), audit[i]);
+    (void)approve_in;
+  }
+  EXPECT_EQ(n, 6 * 12);
+}
+
+TEST_F(Api, StaleWritesGet412WithTheCurrentVersion) {
+  HttpClient a = signed_in("admin");
+  HttpClient b = signed_in("planner");
+  const std::string seen = etag_of(a, kBudget);
+  ASSERT_FALSE(seen.empty());
+  HttpResponse first =
+      a.request("PUT", kBudget, R"({"value": 431000000000})", {{"If-Match", seen}});
+  ASSERT_EQ(first.status, 200) << first.body;
+  HttpResponse second = b.request("PUT", kBudget, R"({"value": 999})", {{"If-Match", seen}});
+  EXPECT_EQ(second.status, 412) << second.body;
+  EXPECT_EQ(error_code(second), "value.stale");
+  EXPECT_EQ(second.json().at("current").at("value").to_number<double>(), 431000000000.0);
+  EXPECT_EQ(second.header("ETag"), first.header("ETag"));
+  // Without a precondition the write is refused outright.
+  HttpResponse none = b.request("PUT", kBudget, R"({"value": 999})");
+  EXPECT_EQ(none.status, 400);
+  EXPECT_EQ(error_code(none), "etag.required");
+  // Creating what exists is stale too.
+  EXPECT_EQ(b.request("PUT", kBudget, R"({"value": 999})", {{"If-None-Match", "*"}}).status, 412);
+  EXPECT_EQ(b.get(kBudget).json().at("value").to_number<double>(), 431000000000.0);
+}
+
+TEST_F(Api, RecordsHaveEtagsToo) {
+  HttpClient c = signed_in("admin");
+  HttpResponse doc = c.get("/api/v1/documents/TU-DA-2021-02");
+  ASSERT_EQ(doc.status, 200) << doc.body;
+  const std::string etag = doc.header("ETag");
+  json::object body = doc.json().as_object();
+  body["status"] = "amended";
+  HttpResponse ok = c.request("PUT", "/api/v1/documents/TU-DA-2021-02", json::serialize(body),
+                              {{"If-Match", etag}});
+  EXPECT_EQ(ok.status, 200) << ok.body;
+  HttpResponse stale = c.request("PUT", "/api/v1/documents/TU-DA-2021-02", json::serialize(body),
+                                 {{"If-Match", etag}});
+  EXPECT_EQ(stale.status, 412);
+  EXPECT_EQ(stale.json().at("current").at("status").as_string(), "amended");
+  // A unit others refer to cannot be deleted.
+  HttpResponse del = c.request("DELETE", "/api/v1/units/LS-VT", "",
+                               {{"If-Match", etag_of(c, "/api/v1/units/LS-VT")}});
+  EXPECT_EQ(del.status, 409) << del.body;
+  EXPECT_EQ(error_code(del), "record.in_use");
+}
+
+TEST_F(Api, BadInputIsA400AndChangesNothing) {
+  HttpClient c = signed_in("admin");
+  const std::string etag = etag_of(c, kBudget);
+  const std::pair<const char*, const char*> cases[] = {
+      {R"({"value": )", "body.not_json"},
+      {R"([1, 2])", "json.expected_object"},
+      {R"({"value": 1, "colour": "red"})", "json.unknown_key"},
+      {R"({"value": "430"})", "json.expected_number"},
+      {R"({"value": 1e999})", "json.expected_number"},
+  };
+  for (const auto& [body, code] : cases) {
+    HttpResponse r = c.request("PUT", kBudget, body, {{"If-Match", etag}});
+    EXPECT_EQ(r.status, 400) << body << " " << r.body;
+    EXPECT_EQ(error_code(r), code) << body;
+  }
+  // A count is whole and not negative; a computed indicator is never entered.
+  EXPECT_EQ(error_code(c.request("PUT", "/api/v1/values/POPULATION/LS/2021", R"({"value": -5})",
+                                 {{"If-Match", etag_of(c, "/api/v1/values/POPULATION/LS/2021")}})),
+            "value.not_count");
+  EXPECT_EQ(error_code(c.request("PUT", "/api/v1/values/POPULATION/LS/2021", R"({"value": 1.5})",
+                                 {{"If-Match", etag_of(c, "/api/v1/values/POPULATION/LS/2021")}})),
+            "value.not_count");
+  EXPECT_EQ(error_code(c.request("PUT", "/api/v1/values/BHYT_COVERAGE/LS/2030", R"({"value": 50})",
+                                 {{"If-None-Match", "*"}})),
+            "value.computed_indicator");
+  EXPECT_EQ(error_code(c.get("/api/v1/scorecard?unit=LS&period=2021Q5")), "period.invalid");
+  EXPECT_EQ(etag_of(c, kBudget), etag);
+}
+
+TEST_F(Api, BulkWritesAreAllOrNothing) {
+  HttpClient c = signed_in("admin");
+  const std::string before = c.get(kBudget).body;
+  HttpResponse bad =
+      c.post_json("/api/v1/values/bulk",
+                  json::object{{"values", json::array{json::object{{"indicator", "BUDGET_REVENUE"},
+                                                                   {"unit", "LS"},
+                                                                   {"period", "2021"},
+                                                                   {"kind", "estimate"},
+                                                                   {"value", 1}},
+                                                      json::object{{"indicator", "BUDGET_REVENUE"},
+                                                                   {"unit", "NOWHERE"},
+                                                                   {"period", "2021"},
+                                                                   {"value", 2}}}}});
+  EXPECT_EQ(bad.status, 404) << bad.body;
+  EXPECT_EQ(c.get(kBudget).body, before);
+  HttpResponse good =
+      c.post_json("/api/v1/values/bulk",
+                  json::object{{"values", json::array{json::object{{"indicator", "POPULATION"},
+                                                                   {"unit", "LS-VT"},
+                                                                   {"period", "2021"},
+                                                                   {"value", 17000}},
+                                                      json::object{{"indicator", "POPULATION"},
+                                                                   {"unit", "LS-CL"},
+                                                                   {"period", "2021"},
+                                                                   {"value", 15000}}}}});
+  EXPECT_EQ(good.status, 200) << good.body;
+  EXPECT_EQ(good.json().at("changed").to_number<int>(), 2);
+}
+
+TEST_F(Api, WritesAreAuditedAndShowInTheScorecardAtOnce) {
+  HttpClient c = signed_in("admin");
+  HttpResponse put =
+      c.request("PUT", kBudget, R"({"value": 300000000000})", {{"If-Match", etag_of(c, kBudget)}});
+  ASSERT_EQ(put.status, 200) << put.body;
+  HttpResponse card = c.get("/api/v1/scorecard?unit=LS&period=2021");
+  ASSERT_EQ(card.status, 200);
+  EXPECT_EQ(card.json().at("scorecard").at("indicatorsMet").to_number<int>(), 16);
+  HttpResponse audit = c.get("/api/v1/audit?entity=value&limit=1");
+  ASSERT_EQ(audit.status, 200);
+  const json::value audit_json = audit.json();
+  const auto& entry = audit_json.at("items").at(0);
+  EXPECT_EQ(entry.at("actor").as_string(), "admin");
+  EXPECT_EQ(entry.at("key").as_string(), "BUDGET_REVENUE/LS/2021/estimate");
+  EXPECT_EQ(entry.at("before").at("value").to_number<double>(), 430000000000.0);
+  EXPECT_EQ(entry.at("after").at("value").to_number<double>(), 300000000000.0);
+  HttpResponse history = c.get("/api/v1/values/BUDGET_REVENUE/LS/2021/history");
+  EXPECT_EQ(history.json().at("items").as_array().size(), 2u);
+  HttpResponse logins = c.get("/api/v1/audit?entity=session&actor=admin");
+  EXPECT_FALSE(logins.json().at("items").as_array().empty());
+}
+
+TEST_F(Api, SearchIgnoresDiacriticsAndSortingIsVietnamese) {
+  HttpClient c = signed_in("admin");
+  HttpResponse found = c.get("/api/v1/documents?unit=LS&q=quan%20triet");
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_GT(found.json().at("total").to_number<int>(), 0);
+  HttpResponse wards = c.get("/api/v1/units?parent=LS&sort=name&limit=100");
+  ASSERT_EQ(wards.status, 200);
+  std::vector<std::string> names;
+  const json::value wards_json = wards.json();
+  for (const auto& u : wards_json.at("items").as_array())
+    names.emplace_back(u.at("name").as_string());
+  auto pos = [&](const std::string& n) {
+    return std::find(names.begin(), names.end(), n) - names.begin();
+  };
+  EXPECT_LT(pos("Phường Chi Lăng"), pos("Phường Đông Kinh"));
+  EXPECT_LT(pos("Phường Đông Kinh"), pos("Phường Hoàng Văn Thụ"));
+  EXPECT_LT(pos("Phường Vĩnh Trại"), pos("Xã Hoàng Đồng"));
+}
+
+TEST_F(Api, ReportsComeInEveryFormat) {
+  HttpClient c = signed_in("viewer");
+  HttpResponse md = c.get("/api/v1/reports?unit=LS-VT&period=2021&format=md");
+  ASSERT_EQ(md.status, 200) << md.body;
+  EXPECT_NE(md.body.find("84 văn bản hướng dẫn"), std::string::npos);
+  EXPECT_NE(md.header("Content-Type").find("text/markdown"), std::string::npos);
+  HttpResponse en = c.get("/api/v1/reports?unit=LS-VT&period=2021&format=md&lang=en");
+  EXPECT_NE(en.body.find("84 guidance documents"), std::string::npos) << en.body;
+  HttpResponse text = c.get("/api/v1/reports?unit=LS-VT&period=2021&format=text");
+  EXPECT_EQ(text.status, 200);
+  EXPECT_NE(text.header("Content-Type").find("text/plain"), std::string::npos);
+  EXPECT_EQ(c.get("/api/v1/reports?unit=LS-VT&period=2021&format=pdf").status, 400);
+}
+
+}  // namespace
