@@ -192,8 +192,8 @@ const Scan& source_scan() {
 
 std::vector<std::span<const core::catalog::Message>> catalog_parts() {
   namespace c = core::catalog;
-  return {c::general_messages(), c::period_messages(), c::formula_messages(),
-          c::domain_messages(),  c::report_messages(), c::http_messages(), c::dhis2_messages()};
+  return {c::general_messages(), c::period_messages(), c::formula_messages(), c::domain_messages(),
+          c::report_messages(),  c::http_messages(),   c::dhis2_messages()};
 }
 
 // The first segments of all catalog keys ("unit", "narrative", ...).
