@@ -17,22 +17,6 @@ namespace {
 namespace json = boost::json;
 using core::invalid_input;
 
-std::string upper_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z')
-      c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-
-std::string_view trim_ascii(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
-    text.remove_suffix(1);
-  return text;
-}
-
 // --- JSON ----------------------------------------------------------------------
 
 std::string path_of(const std::string& prefix, std::string_view key) {
@@ -489,6 +473,22 @@ std::string number_text(double d) {
   if (r.ec != std::errc())
     return std::to_string(d);
   return std::string(buffer, r.ptr);
+}
+
+std::string upper_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z')
+      c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+std::string_view trim_ascii(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+    text.remove_suffix(1);
+  return text;
 }
 
 }  // namespace mandate::io::dhis2

@@ -149,4 +149,9 @@ boost::json::object to_web_message(const ImportSummary& s, core::Lang lang);
 // exactly ("65.3", "61200000", "0.05"), never an exponent.
 std::string number_text(double d);
 
+// DHIS2 names and codes compare case-blind in ASCII; CSV cells may carry
+// spaces, tabs and a carriage return around them.
+std::string upper_ascii(std::string_view text);
+std::string_view trim_ascii(std::string_view text);
+
 }  // namespace mandate::io::dhis2

@@ -20,6 +20,21 @@ const boost::json::object kEmptyObject;
 
 }  // namespace
 
+std::optional<double> json_number(const boost::json::value& v) {
+  double d;
+  if (v.is_double())
+    d = v.get_double();
+  else if (v.is_int64())
+    d = static_cast<double>(v.get_int64());
+  else if (v.is_uint64())
+    d = static_cast<double>(v.get_uint64());
+  else
+    return std::nullopt;
+  if (!std::isfinite(d))
+    return std::nullopt;
+  return d;
+}
+
 boost::json::value parse_json(std::string_view text) {
   boost::json::stream_parser p;
   boost::system::error_code ec;
@@ -80,16 +95,8 @@ std::optional<double> ObjectReader::optional_number(std::string_view key) {
   const auto* v = find(key);
   if (!v)
     return std::nullopt;
-  double d;
-  if (v->is_double())
-    d = v->get_double();
-  else if (v->is_int64())
-    d = static_cast<double>(v->get_int64());
-  else if (v->is_uint64())
-    d = static_cast<double>(v->get_uint64());
-  else
-    wrong_type(path_of(key), "json.expected_number");
-  if (!std::isfinite(d))
+  const auto d = json_number(*v);
+  if (!d)
     wrong_type(path_of(key), "json.expected_number");
   return d;
 }

@@ -12,6 +12,10 @@
 
 namespace mandate::io {
 
+// The number a JSON value holds (integer or double), or nullopt when it holds
+// something else or is not finite.
+std::optional<double> json_number(const boost::json::value& v);
+
 // Parses text as JSON; syntax errors report line and column.
 boost::json::value parse_json(std::string_view text);
 

@@ -22,22 +22,6 @@ namespace {
 namespace d2 = io::dhis2;
 using core::Error;
 
-std::string upper_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z')
-      c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-
-std::string_view trim_ascii(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.remove_suffix(1);
-  return text;
-}
-
 std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& s : items)
@@ -127,7 +111,7 @@ std::string id_of(d2::IdScheme scheme, std::string_view kind, const std::string&
 
 bool is_default_combo(std::string_view id) {
   return id.empty() || id == core::kDhis2DefaultComboUid ||
-         upper_ascii(trim_ascii(id)) == "DEFAULT";
+         d2::upper_ascii(d2::trim_ascii(id)) == "DEFAULT";
 }
 
 const std::string& estimate_uid() {
@@ -139,7 +123,7 @@ const std::string& estimate_uid() {
 std::optional<core::ValueKind> value_kind_of(std::string_view id) {
   if (is_default_combo(id))
     return core::ValueKind::official;
-  if (id == estimate_uid() || upper_ascii(trim_ascii(id)) == kDhis2EstimateCode)
+  if (id == estimate_uid() || d2::upper_ascii(d2::trim_ascii(id)) == kDhis2EstimateCode)
     return core::ValueKind::estimate;
   return std::nullopt;
 }
@@ -152,7 +136,7 @@ std::string combo_id(d2::IdScheme scheme, core::ValueKind kind) {
 
 // DHIS2 numbers: plain decimals with a point ("65.3", "-2", "1e6"), nothing else.
 std::optional<double> parse_number(std::string_view text) {
-  text = trim_ascii(text);
+  text = d2::trim_ascii(text);
   if (!text.empty() && text.front() == '+')
     text.remove_prefix(1);
   if (text.empty() || text.front() == '+')
@@ -167,7 +151,7 @@ std::optional<double> parse_number(std::string_view text) {
 
 // DHIS2's BOOLEAN values.
 std::optional<double> parse_yes_no(std::string_view text) {
-  const std::string s = upper_ascii(trim_ascii(text));
+  const std::string s = d2::upper_ascii(d2::trim_ascii(text));
   if (s == "TRUE" || s == "T" || s == "1")
     return 1.0;
   if (s == "FALSE" || s == "F" || s == "0")
@@ -272,7 +256,7 @@ class RowChecker {
     const std::string& pe = row.period.empty() ? set_.period : row.period;
     std::optional<core::Period> period;
     try {
-      period = core::Period::parse(trim_ascii(pe));
+      period = core::Period::parse(d2::trim_ascii(pe));
     } catch (const Error&) {
       return RowConflict{"E7611", "period", pe, {{"period", pe}}, "dhis2.conflict.period_invalid",
                          {pe}};
@@ -324,7 +308,7 @@ class RowChecker {
     if (remove)
       return Planned{index, std::move(v), true};
 
-    if (trim_ascii(row.value).empty())
+    if (d2::trim_ascii(row.value).empty())
       return RowConflict{
           "E7618", "value", de, {{"dataElement", de}}, "dhis2.conflict.value_missing", {de}};
     const auto number = ind.value_type == core::ValueType::yes_no ? parse_yes_no(row.value)

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "io/json_reader.hpp"
 #include "service/clock.hpp"
 
 namespace mandate::http::api {
@@ -92,18 +93,10 @@ double required_number(const boost::json::object& o, std::string_view key) {
   const auto* v = o.if_contains(key);
   if (!v)
     throw core::invalid_input("json.missing_key", {std::string(key)}, std::string(key));
-  double d;
-  if (v->is_double())
-    d = v->get_double();
-  else if (v->is_int64())
-    d = static_cast<double>(v->get_int64());
-  else if (v->is_uint64())
-    d = static_cast<double>(v->get_uint64());
-  else
+  const auto d = io::json_number(*v);
+  if (!d)
     throw core::invalid_input("json.expected_number", {std::string(key)}, std::string(key));
-  if (!std::isfinite(d))
-    throw core::invalid_input("json.expected_number", {std::string(key)}, std::string(key));
-  return d;
+  return *d;
 }
 
 std::string required_query(const Request& request, std::string_view name) {
