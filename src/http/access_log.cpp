@@ -8,6 +8,8 @@
 #include <cmath>
 #include <ctime>
 
+#include "io/json_writer.hpp"
+
 namespace mandate::http {
 namespace {
 
@@ -90,7 +92,7 @@ std::string format_access_entry(const AccessEntry& e) {
   o["status"] = e.status;
   o["bytes"] = e.bytes;
   o["duration_ms"] = std::round(e.duration_ms * 1000) / 1000;
-  return boost::json::serialize(o);
+  return io::compact_json(o);
 }
 
 AccessLog::AccessLog(std::shared_ptr<spdlog::logger> logger) : logger_(std::move(logger)) {}

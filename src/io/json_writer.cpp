@@ -20,25 +20,27 @@ bool is_scalar(const boost::json::value& v) {
   return !v.is_object() && !v.is_array();
 }
 
-void write(const boost::json::value& v, std::string& out, int depth) {
-  const std::string pad(static_cast<size_t>(depth + 1) * 2, ' ');
-  const std::string end_pad(static_cast<size_t>(depth) * 2, ' ');
+// compact: one line, no spaces; otherwise indented by depth.
+void write(const boost::json::value& v, std::string& out, int depth, bool compact) {
+  const std::string pad = compact ? "" : std::string(static_cast<size_t>(depth + 1) * 2, ' ');
+  const std::string end_pad = compact ? "" : std::string(static_cast<size_t>(depth) * 2, ' ');
+  const char* newline = compact ? "" : "\n";
   if (v.is_object()) {
     const auto& o = v.get_object();
     if (o.empty()) {
       out += "{}";
       return;
     }
-    out += "{\n";
+    out += std::string("{") + newline;
     bool first = true;
     for (const auto& kv : o) {
       if (!first)
-        out += ",\n";
+        out += std::string(",") + newline;
       first = false;
-      out += pad + boost::json::serialize(boost::json::string(kv.key())) + ": ";
-      write(kv.value(), out, depth + 1);
+      out += pad + boost::json::serialize(boost::json::string(kv.key())) + (compact ? ":" : ": ");
+      write(kv.value(), out, depth + 1, compact);
     }
-    out += "\n" + end_pad + "}";
+    out += newline + end_pad + "}";
   } else if (v.is_array()) {
     const auto& a = v.get_array();
     bool flat = true;
@@ -48,20 +50,20 @@ void write(const boost::json::value& v, std::string& out, int depth) {
       out += "[";
       for (size_t i = 0; i < a.size(); ++i) {
         if (i)
-          out += ", ";
-        write(a[i], out, depth + 1);
+          out += compact ? "," : ", ";
+        write(a[i], out, depth + 1, compact);
       }
       out += "]";
       return;
     }
-    out += "[\n";
+    out += std::string("[") + newline;
     for (size_t i = 0; i < a.size(); ++i) {
       if (i)
-        out += ",\n";
+        out += std::string(",") + newline;
       out += pad;
-      write(a[i], out, depth + 1);
+      write(a[i], out, depth + 1, compact);
     }
-    out += "\n" + end_pad + "]";
+    out += newline + end_pad + "]";
   } else if (v.is_double()) {
     out += number_text(v.get_double());
   } else {
@@ -73,8 +75,14 @@ void write(const boost::json::value& v, std::string& out, int depth) {
 
 std::string pretty_json(const boost::json::value& v) {
   std::string out;
-  write(v, out, 0);
+  write(v, out, 0, false);
   out += "\n";
+  return out;
+}
+
+std::string compact_json(const boost::json::value& v) {
+  std::string out;
+  write(v, out, 0, true);
   return out;
 }
 

@@ -7,5 +7,7 @@ namespace mandate::io {
 
 // Two-space indent; arrays of scalars stay on one line; keys keep their order.
 std::string pretty_json(const boost::json::value& v);
+// One line without spaces (log lines), numbers in the same plain form.
+std::string compact_json(const boost::json::value& v);
 
 }  // namespace mandate::io

@@ -75,5 +75,7 @@ void register_data_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_report_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_record_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_dhis2_routes(Router& router, std::shared_ptr<ApiContext> api);
+// GET /api/v1/openapi.json: the OpenAPI description (docs/openapi.json), public.
+void register_openapi_route(Router& router);
 
 }  // namespace mandate::http::api
