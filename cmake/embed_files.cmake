@@ -1,4 +1,4 @@
-# Writes a C++ source defining `extern const std::vector<EmbeddedFile> NAME`
+# Writes a C++ source defining `const std::vector<mandate::store::EmbeddedFile> NAME`
 # that holds the given files' names and contents, so the binary needs no data
 # files at run time (migrations).
 # Invoked in script mode: cmake -DOUT=... -DNAME=... -DNAMESPACE=... -DFILES="a;b" -P embed_files.cmake
