@@ -1,0 +1,180 @@
+export type Role = 'admin' | 'planner' | 'reporter' | 'approver' | 'viewer';
+export interface User {
+  username: string;
+  displayName: string;
+  unit: string;
+  role: Role;
+}
+export interface Unit {
+  code: string;
+  name: string;
+  type: string;
+  parent?: string;
+  groups?: string[];
+  validFrom?: string | null;
+  validTo?: string | null;
+  children?: string[];
+  illustrative?: boolean;
+}
+export interface Field {
+  code: string;
+  name: string;
+}
+export interface Indicator {
+  code: string;
+  name: string;
+  unitOfMeasure: string;
+  field?: string;
+  valueType: 'number' | 'percent' | 'count' | 'money' | 'yes_no';
+  direction: string;
+  aggregation: string;
+  formula?: string;
+  responsibleUnit?: string;
+  decimals?: number;
+  nearlyMetRatio?: number;
+  min?: number;
+  max?: number;
+  description?: string;
+  illustrative?: boolean;
+}
+export interface Plan {
+  code: string;
+  name: string;
+  unit: string;
+  term: string;
+  document?: string;
+  indicators: string[];
+  indicatorGroupName?: string;
+  taskScale?: string;
+  taskGoodLevel?: string;
+  meetingScale?: string;
+  meetingGoodLevel?: string;
+}
+export interface Target {
+  indicator: string;
+  unit: string;
+  period: string;
+  value: number;
+  source: string;
+  note?: string;
+  illustrative?: boolean;
+}
+export interface Value {
+  indicator: string;
+  unit: string;
+  period: string;
+  kind: 'estimate' | 'official';
+  value: number;
+  comment?: string;
+  illustrative?: boolean;
+  etag?: string;
+}
+export interface ValueChange {
+  kind: string;
+  oldValue: number | null;
+  newValue: number | null;
+  comment?: string;
+  by: string;
+  at: string;
+}
+export interface Task {
+  code: string;
+  plan?: string;
+  parent?: string;
+  name: string;
+  field?: string;
+  responsibleUnit?: string;
+  coordinatingUnits?: string[];
+  start?: string;
+  deadline?: string;
+  status: 'not_started' | 'in_progress' | 'completed' | 'cancelled';
+  progress?: number;
+  illustrative?: boolean;
+}
+export interface TaskRating {
+  task: string;
+  period: string;
+  scale: string;
+  level: string;
+  comment?: string;
+}
+export interface Attendance {
+  category: string;
+  categoryName: string;
+  attended: number;
+  eligible: number;
+}
+export interface Activity {
+  code: string;
+  kind: 'study_session' | 'model_meeting' | 'contest' | 'propaganda' | 'inspection';
+  name: string;
+  unit: string;
+  date: string;
+  plan?: string;
+  attendance?: Attendance[];
+  ratingScale?: string;
+  ratingLevel?: string;
+  participants?: number;
+  result?: string;
+  illustrative?: boolean;
+}
+export interface Document {
+  code: string;
+  kind: string;
+  number: string;
+  title: string;
+  date: string;
+  issuer: string;
+  field?: string;
+  plan?: string;
+  implements?: string;
+  amends?: string;
+  status?: string;
+  illustrative?: boolean;
+}
+export interface RatingScale {
+  code: string;
+  name: string;
+  levels: { code: string; name: string }[];
+}
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  address: string;
+  action: string;
+  entity: string;
+  key: string;
+  before: unknown;
+  after: unknown;
+}
+export interface ScorecardIndicator {
+  code: string;
+  name: string;
+  actual?: number | null;
+  target?: number | null;
+  percentOfTarget?: number | null;
+  samePeriodLastYear?: number | null;
+  status: 'exceeded' | 'met' | 'nearly_met' | 'not_met' | 'no_data' | 'no_target' | string;
+  kind?: string;
+  display?: { actual?: string; target?: string; percentOfTarget?: string };
+}
+export interface ScorecardReport {
+  unit: { code: string; name: string };
+  period: { id: string; label: string };
+  plan: string;
+  title: string;
+  subtitle: string;
+  scorecard: {
+    indicatorsMet: number;
+    indicatorsEvaluated: number;
+    indicatorsInPlan: number;
+    indicators: ScorecardIndicator[];
+    taskGroups?: { total: number; goodOrBetter: number; excellent: number; groups: { code: string; name: string; rating?: string }[] };
+    study?: { sessions: number; attended: number; eligible: number; rate?: number | null };
+    modelMeetings?: { total: number; goodOrBetter: number };
+    contests?: number;
+    documents?: { total: number; issuedByKind: Record<string, number>; amendingByKind: Record<string, number> };
+  };
+  narrative: { heading: string; sentences: string[] }[];
+}

@@ -1,0 +1,405 @@
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tabs, Tag, Tree, Typography } from 'antd';
+import { PlusOutlined, EditOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { ApiError, get, getAll, request } from '../api/client';
+import type { AuditEntry, Indicator, RatingScale, Target } from '../api/types';
+import { InlineError, PageState, UnitSelect, unitTree } from '../components/common';
+import { AGGREGATIONS, DIRECTIONS, TARGET_SOURCES, UNIT_TYPES, VALUE_TYPES, label } from '../i18n/labels';
+import { formatDate, formatDateTime, formatNumber, parseViNumber } from '../lib/numbers';
+import { periodLabel, periodType } from '../lib/periods';
+import { useLoad } from '../lib/useLoad';
+import { useSession } from '../session';
+
+/** PUT a record: If-Match with its ETag when editing, If-None-Match: * when creating. */
+async function putRecord(path: string, body: unknown, creating: boolean) {
+  const etag = creating ? null : (await request(path)).etag;
+  return request(path, { method: 'PUT', body, ifMatch: etag, create: creating });
+}
+
+function UnitsTab() {
+  const { tr, lang, catalog, reloadCatalog, user } = useSession();
+  const { message } = App.useApp();
+  const [selected, setSelected] = useState<string>(user!.unit);
+  const [editing, setEditing] = useState<null | { creating: boolean }>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [form] = Form.useForm();
+  const tree = useMemo(() => {
+    const conv = (n: ReturnType<typeof unitTree>[number]): { key: string; title: string; children?: unknown[] } => ({
+      key: n.value,
+      title: n.title,
+      children: n.children?.map(conv),
+    });
+    return unitTree(catalog?.units ?? []).map(conv);
+  }, [catalog]);
+  const u = catalog?.unitByCode.get(selected);
+  const open = (creating: boolean) => {
+    setError(null);
+    form.setFieldsValue(
+      creating
+        ? { code: '', name: '', type: 'party_cell', parent: selected, validFrom: null }
+        : { ...u, validFrom: u?.validFrom ? dayjs(u.validFrom) : null },
+    );
+    setEditing({ creating });
+  };
+  const save = async () => {
+    const v = await form.validateFields();
+    const body: Record<string, unknown> = {
+      code: v.code.trim(),
+      name: v.name.trim(),
+      type: v.type,
+      parent: v.parent ?? '',
+      groups: editing!.creating ? [] : u?.groups ?? [],
+      validFrom: v.validFrom ? v.validFrom.format('YYYY-MM-DD') : null,
+      validTo: editing!.creating ? null : u?.validTo ?? null,
+    };
+    try {
+      await putRecord(`units/${encodeURIComponent(body.code as string)}`, body, editing!.creating);
+      message.success(tr('Đã lưu đơn vị', 'Unit saved'));
+      setEditing(null);
+      await reloadCatalog();
+      setSelected(body.code as string);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={10}>
+        <Card size="small" title={tr('Cây đơn vị', 'Unit tree')}>
+          <Tree
+            className="unit-tree"
+            treeData={tree as never}
+            defaultExpandedKeys={[user!.unit]}
+            selectedKeys={[selected]}
+            onSelect={(k) => k[0] && setSelected(String(k[0]))}
+            blockNode
+          />
+        </Card>
+      </Col>
+      <Col xs={24} lg={14}>
+        <Card
+          size="small"
+          title={u?.name}
+          extra={
+            <Space>
+              <Button icon={<EditOutlined />} onClick={() => open(false)}>
+                {tr('Đổi tên, chuyển', 'Rename, move')}
+              </Button>
+              <Button icon={<PlusOutlined />} onClick={() => open(true)}>
+                {tr('Thêm đơn vị trực thuộc', 'Add a sub-unit')}
+              </Button>
+            </Space>
+          }
+        >
+          {u && (
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={tr('Mã', 'Code')}>{u.code}</Descriptions.Item>
+              <Descriptions.Item label={tr('Loại', 'Type')}>{label(UNIT_TYPES, u.type, lang)}</Descriptions.Item>
+              <Descriptions.Item label={tr('Trực thuộc', 'Parent')}>{catalog?.unitByCode.get(u.parent ?? '')?.name ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={tr('Nhóm', 'Groups')}>{(u.groups ?? []).map((g) => <Tag key={g}>{g}</Tag>)}</Descriptions.Item>
+              <Descriptions.Item label={tr('Hiệu lực từ', 'Valid from')}>{formatDate(u.validFrom, lang) || '—'}</Descriptions.Item>
+              <Descriptions.Item label={tr('Hiệu lực đến', 'Valid to')}>{formatDate(u.validTo, lang) || '—'}</Descriptions.Item>
+            </Descriptions>
+          )}
+          <Typography.Paragraph type="secondary" className="note">
+            {tr(
+              'Sáp nhập, chia tách có ngày hiệu lực: chờ máy chủ hỗ trợ sự kiện thay đổi đơn vị.',
+              'Merge and split with an effective date: waiting for unit-change events on the server.',
+            )}
+          </Typography.Paragraph>
+        </Card>
+      </Col>
+      <Modal
+        open={!!editing}
+        title={editing?.creating ? tr('Thêm đơn vị', 'Add a unit') : tr('Sửa đơn vị', 'Edit unit')}
+        onCancel={() => setEditing(null)}
+        onOk={save}
+        okText={tr('Lưu', 'Save')}
+        cancelText={tr('Hủy', 'Cancel')}
+        destroyOnClose
+      >
+        <InlineError error={error} />
+        <Form form={form} layout="vertical">
+          <Form.Item name="code" label={tr('Mã', 'Code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]+$/, message: tr('Chữ, số, _ - .', 'Letters, digits, _ - .') }]}>
+            <Input disabled={!editing?.creating} />
+          </Form.Item>
+          <Form.Item name="name" label={tr('Tên', 'Name')} rules={[{ required: true, message: tr('Nhập tên', 'Enter a name') }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="type" label={tr('Loại', 'Type')} rules={[{ required: true }]}>
+            <Select options={Object.keys(UNIT_TYPES).map((t) => ({ value: t, label: label(UNIT_TYPES, t, lang) }))} />
+          </Form.Item>
+          <Form.Item name="parent" label={tr('Trực thuộc', 'Parent')}>
+            <UnitSelect onChange={(p) => form.setFieldValue('parent', p)} />
+          </Form.Item>
+          <Form.Item name="validFrom" label={tr('Hiệu lực từ', 'Valid from')}>
+            <DatePicker format="D/M/YYYY" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Row>
+  );
+}
+
+function IndicatorsTab() {
+  const { tr, lang, catalog, reloadCatalog, unitName } = useSession();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<Indicator | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [form] = Form.useForm();
+  const save = async () => {
+    const v = await form.validateFields();
+    const body = { ...editing, ...v };
+    for (const k of Object.keys(body)) if (body[k] === undefined || body[k] === null || body[k] === '') delete body[k];
+    try {
+      await putRecord(`indicators/${encodeURIComponent(editing!.code)}`, body, false);
+      message.success(tr('Đã lưu chỉ tiêu', 'Indicator saved'));
+      setEditing(null);
+      await reloadCatalog();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <Table
+        rowKey="code"
+        size="small"
+        dataSource={catalog?.indicators ?? []}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        columns={[
+          { title: tr('Mã', 'Code'), dataIndex: 'code', width: 210 },
+          { title: tr('Tên', 'Name'), dataIndex: 'name', render: (n: string) => <span className="wrap-text">{n}</span> },
+          { title: tr('Đơn vị tính', 'UoM'), dataIndex: 'unitOfMeasure', width: 100 },
+          { title: tr('Loại', 'Type'), dataIndex: 'valueType', width: 110, render: (t: string) => label(VALUE_TYPES, t, lang) },
+          { title: tr('Chiều', 'Direction'), dataIndex: 'direction', width: 150, render: (t: string) => label(DIRECTIONS, t, lang) },
+          { title: tr('Tổng hợp', 'Aggregation'), dataIndex: 'aggregation', width: 140, render: (t: string) => label(AGGREGATIONS, t, lang) },
+          { title: tr('Chủ trì', 'Responsible'), dataIndex: 'responsibleUnit', width: 150, render: (u: string) => unitName(u) },
+          {
+            title: '',
+            key: 'edit',
+            width: 70,
+            render: (_: unknown, r: Indicator) => (
+              <Button size="small" aria-label={`${tr('Sửa', 'Edit')} ${r.name}`} icon={<EditOutlined />} onClick={() => { setError(null); form.setFieldsValue(r); setEditing(r); }} />
+            ),
+          },
+        ]}
+      />
+      <Modal open={!!editing} title={editing?.name} onCancel={() => setEditing(null)} onOk={save} okText={tr('Lưu', 'Save')} cancelText={tr('Hủy', 'Cancel')} destroyOnClose width={640}>
+        <InlineError error={error} />
+        <Form form={form} layout="vertical">
+          <Form.Item name="name" label={tr('Tên', 'Name')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="unitOfMeasure" label={tr('Đơn vị tính', 'Unit of measure')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="direction" label={tr('Chiều đánh giá', 'Direction')}>
+            <Select options={Object.keys(DIRECTIONS).map((d) => ({ value: d, label: label(DIRECTIONS, d, lang) }))} />
+          </Form.Item>
+          <Form.Item name="nearlyMetRatio" label={tr('Ngưỡng “gần đạt” (0–1)', '“Nearly met” ratio (0–1)')}>
+            <InputNumber min={0} max={1} step={0.01} />
+          </Form.Item>
+          <Form.Item name="description" label={tr('Mô tả', 'Description')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function TargetsTab() {
+  const { tr, lang, catalog, unitName } = useSession();
+  const { message } = App.useApp();
+  const targets = useLoad(() => getAll<Target>('targets'), []);
+  const [editing, setEditing] = useState<null | { creating: boolean; t?: Target }>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [form] = Form.useForm();
+  const open = (creating: boolean, t?: Target) => {
+    setError(null);
+    form.setFieldsValue(t ? { ...t, value: formatNumber(t.value, { decimals: 6, lang }) } : { source: 'annual_plan', unit: 'LS' });
+    setEditing({ creating, t });
+  };
+  const save = async () => {
+    const v = await form.validateFields();
+    const parsed = parseViNumber(String(v.value));
+    if (!parsed.ok || parsed.value === null) {
+      form.setFields([{ name: 'value', errors: [tr('Không phải số', 'Not a number')] }]);
+      return;
+    }
+    const body = { indicator: v.indicator, unit: v.unit, period: v.period.trim(), value: parsed.value, source: v.source, note: v.note ?? '' };
+    try {
+      await putRecord(`targets/${encodeURIComponent(body.indicator)}/${encodeURIComponent(body.unit)}/${encodeURIComponent(body.period)}`, body, editing!.creating);
+      message.success(tr('Đã lưu chỉ tiêu kế hoạch', 'Target saved'));
+      setEditing(null);
+      targets.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <PageState loading={targets.loading} error={targets.error} onRetry={targets.reload}>
+      <Button icon={<PlusOutlined />} onClick={() => open(true)} className="tab-action">
+        {tr('Thêm chỉ tiêu kế hoạch', 'Add a target')}
+      </Button>
+      <Table
+        rowKey={(t) => `${t.indicator}|${t.unit}|${t.period}`}
+        size="small"
+        dataSource={targets.data ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: 1000 }}
+        columns={[
+          { title: tr('Chỉ tiêu', 'Indicator'), dataIndex: 'indicator', render: (c: string) => <span className="wrap-text">{catalog?.indicatorByCode.get(c)?.name ?? c}</span> },
+          { title: tr('Đơn vị', 'Unit'), dataIndex: 'unit', width: 170, render: (u: string) => unitName(u) },
+          { title: tr('Kỳ', 'Period'), dataIndex: 'period', width: 150, render: (p: string) => periodLabel(p, lang) },
+          { title: tr('Giá trị', 'Value'), dataIndex: 'value', width: 160, align: 'right' as const, render: (v: number, t: Target) => formatNumber(v, { decimals: catalog?.indicatorByCode.get(t.indicator)?.decimals ?? 1, lang }) },
+          { title: tr('Nguồn', 'Source'), dataIndex: 'source', width: 140, render: (s: string) => label(TARGET_SOURCES, s, lang) },
+          { title: '', key: 'e', width: 60, render: (_: unknown, t: Target) => <Button size="small" aria-label={tr('Sửa', 'Edit')} icon={<EditOutlined />} onClick={() => open(false, t)} /> },
+        ]}
+      />
+      <Modal open={!!editing} title={editing?.creating ? tr('Thêm chỉ tiêu kế hoạch', 'Add a target') : tr('Sửa chỉ tiêu kế hoạch', 'Edit target')} onCancel={() => setEditing(null)} onOk={save} okText={tr('Lưu', 'Save')} cancelText={tr('Hủy', 'Cancel')} destroyOnClose>
+        <InlineError error={error} />
+        <Form form={form} layout="vertical">
+          <Form.Item name="indicator" label={tr('Chỉ tiêu', 'Indicator')} rules={[{ required: true }]}>
+            <Select disabled={!editing?.creating} showSearch optionFilterProp="label" options={(catalog?.indicators ?? []).map((i) => ({ value: i.code, label: i.name }))} />
+          </Form.Item>
+          <Form.Item name="unit" label={tr('Đơn vị', 'Unit')} rules={[{ required: true }]}>
+            <UnitSelect onChange={(u) => form.setFieldValue('unit', u)} />
+          </Form.Item>
+          <Form.Item name="period" label={tr('Kỳ (2021, 2021Q1, 2020-2025…)', 'Period (2021, 2021Q1, 2020-2025…)')} rules={[{ required: true }, { validator: (_, v) => (!v || periodType(v.trim()) ? Promise.resolve() : Promise.reject(new Error(tr('Kỳ không hợp lệ', 'Invalid period')))) }]}>
+            <Input disabled={!editing?.creating} />
+          </Form.Item>
+          <Form.Item name="value" label={tr('Giá trị', 'Value')} rules={[{ required: true }]}>
+            <Input inputMode="decimal" />
+          </Form.Item>
+          <Form.Item name="source" label={tr('Nguồn', 'Source')}>
+            <Select options={Object.keys(TARGET_SOURCES).map((s) => ({ value: s, label: label(TARGET_SOURCES, s, lang) }))} />
+          </Form.Item>
+          <Form.Item name="note" label={tr('Ghi chú', 'Note')}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </PageState>
+  );
+}
+
+function ScalesTab() {
+  const { tr } = useSession();
+  const scales = useLoad(() => get<{ items: RatingScale[] }>('rating-scales', { limit: 100 }), []);
+  return (
+    <PageState loading={scales.loading} error={scales.error} onRetry={scales.reload}>
+      <Row gutter={[16, 16]}>
+        {(scales.data?.items ?? []).map((s) => (
+          <Col xs={24} md={12} key={s.code}>
+            <Card size="small" title={s.name} extra={<Typography.Text type="secondary">{s.code}</Typography.Text>}>
+              <ol className="levels">
+                {s.levels.map((l) => (
+                  <li key={l.code}>
+                    {l.name} <Typography.Text type="secondary">({l.code})</Typography.Text>
+                  </li>
+                ))}
+              </ol>
+              <Typography.Text type="secondary">{tr('Thứ tự từ cao xuống thấp.', 'Ordered from best to worst.')}</Typography.Text>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </PageState>
+  );
+}
+
+function AuditTab() {
+  const { tr, lang } = useSession();
+  const [actor, setActor] = useState('');
+  const [entity, setEntity] = useState<string | undefined>();
+  const [pages, setPages] = useState<number[]>([]);
+  const before = pages[pages.length - 1];
+  const log = useLoad(() => get<{ items: AuditEntry[] }>('audit', { actor: actor || undefined, entity, before, limit: 50 }), [actor, entity, before]);
+  const items = log.data?.items ?? [];
+  const show = (x: unknown) => (x == null ? '' : JSON.stringify(x));
+  return (
+    <Space direction="vertical" className="full-width">
+      <div className="filters">
+        <Input.Search aria-label={tr('Người thực hiện', 'Actor')} placeholder={tr('Người thực hiện', 'Actor')} allowClear onSearch={(v) => { setPages([]); setActor(v.trim()); }} className="filter-search" />
+        <Select
+          aria-label={tr('Đối tượng', 'Entity')}
+          allowClear
+          placeholder={tr('Đối tượng', 'Entity')}
+          value={entity}
+          onChange={(v) => { setPages([]); setEntity(v); }}
+          className="filter-select"
+          options={['value', 'target', 'unit', 'indicator', 'task', 'task_rating', 'activity', 'document', 'plan', 'user', 'session'].map((e) => ({ value: e, label: e }))}
+        />
+      </div>
+      <PageState loading={log.loading} error={log.error} onRetry={log.reload}>
+        <Table
+          rowKey="id"
+          size="small"
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: 1100 }}
+          columns={[
+            { title: tr('Thời điểm', 'When'), dataIndex: 'at', width: 140, render: (a: string) => formatDateTime(a, lang) },
+            { title: tr('Người', 'Actor'), dataIndex: 'actor', width: 100 },
+            { title: tr('Địa chỉ', 'Address'), dataIndex: 'address', width: 110 },
+            { title: tr('Thao tác', 'Action'), dataIndex: 'action', width: 90 },
+            { title: tr('Đối tượng', 'Entity'), dataIndex: 'entity', width: 100 },
+            { title: tr('Khóa', 'Key'), dataIndex: 'key', width: 200, render: (k: string) => <span className="wrap-text">{k}</span> },
+            { title: tr('Trước → sau', 'Before → after'), key: 'diff', render: (_: unknown, r: AuditEntry) => <code className="audit-diff">{show(r.before)} → {show(r.after)}</code> },
+          ]}
+        />
+        <Space className="pager">
+          <Button disabled={pages.length === 0} onClick={() => setPages((p) => p.slice(0, -1))}>
+            {tr('Mới hơn', 'Newer')}
+          </Button>
+          <Button disabled={items.length < 50} onClick={() => setPages((p) => [...p, items[items.length - 1].id])}>
+            {tr('Cũ hơn', 'Older')}
+          </Button>
+        </Space>
+      </PageState>
+    </Space>
+  );
+}
+
+export function AdminPage() {
+  const { tr, user } = useSession();
+  const canPlan = user?.role === 'admin' || user?.role === 'planner';
+  if (!canPlan)
+    return (
+      <PageState
+        error={new ApiError({ code: 'auth.forbidden', status: 403, message: { vi: 'Chỉ tài khoản quản trị hoặc kế hoạch được vào mục này.', en: 'Only administrators and planners can open this section.' } })}
+      />
+    );
+  return (
+    <Space direction="vertical" size="middle" className="full-width">
+      <h1 className="page-title">{tr('Quản trị', 'Administration')}</h1>
+      <Card>
+        <Tabs
+          items={[
+            { key: 'units', label: tr('Đơn vị', 'Units'), children: <UnitsTab /> },
+            { key: 'indicators', label: tr('Chỉ tiêu', 'Indicators'), children: <IndicatorsTab /> },
+            { key: 'targets', label: tr('Chỉ tiêu kế hoạch', 'Targets'), children: <TargetsTab /> },
+            { key: 'scales', label: tr('Thang xếp loại', 'Rating scales'), children: <ScalesTab /> },
+            { key: 'audit', label: tr('Nhật ký', 'Audit log'), children: <AuditTab /> },
+            {
+              key: 'users',
+              label: tr('Người dùng', 'Users'),
+              children: (
+                <Typography.Paragraph>
+                  {tr(
+                    'Máy chủ chưa có API quản lý người dùng. Tạo tài khoản bằng lệnh: mandate user add --db FILE --username TÊN --unit MÃ --role VAI_TRÒ',
+                    'The server has no user-management API yet. Create accounts with: mandate user add --db FILE --username NAME --unit CODE --role ROLE',
+                  )}
+                </Typography.Paragraph>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,277 @@
+import { Card, Col, Empty, List, Progress, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import { get, getAll } from '../api/client';
+import type { RatingScale, ScorecardIndicator, ScorecardReport, Value } from '../api/types';
+import { PageState, PeriodSelect, StatusTag, UnitSelect } from '../components/common';
+import { DOC_KINDS, label } from '../i18n/labels';
+import { formatIndicatorValue, formatNumber } from '../lib/numbers';
+import { childOf, childrenOf } from '../lib/units';
+import { useLoad } from '../lib/useLoad';
+import { useScope } from '../scope';
+import { useSession } from '../session';
+
+export function ScopeBar({ extra }: { extra?: React.ReactNode }) {
+  const { unit, period, setUnit, setPeriod } = useScope();
+  const { tr, catalog } = useSession();
+  return (
+    <div className="scope-bar">
+      <label htmlFor="scope-unit">{tr('Đơn vị', 'Unit')}</label>
+      <UnitSelect id="scope-unit" value={unit} onChange={setUnit} />
+      <label htmlFor="scope-period">{tr('Kỳ', 'Period')}</label>
+      <PeriodSelect id="scope-period" value={period} onChange={setPeriod} term={catalog?.plans[0]?.term} />
+      {extra}
+    </div>
+  );
+}
+
+export function DashboardPage() {
+  const { unit, period, search } = useScope();
+  const { tr, lang, catalog, unitName } = useSession();
+  const sc = useLoad(
+    (signal) => get<ScorecardReport>('scorecard', { unit, period, lang }, signal),
+    [unit, period, lang],
+  );
+  const scales = useLoad((signal) => get<{ items: RatingScale[] }>('rating-scales', { limit: 100 }, signal), []);
+  const values = useLoad(() => getAll<Value>('values', { unit, period }), [unit, period]);
+  const levelName = (code?: string) => {
+    for (const s of scales.data?.items ?? []) for (const l of s.levels) if (l.code === code) return l.name;
+    return code ?? '';
+  };
+  const d = sc.data?.scorecard;
+  const kids = childrenOf(unit, catalog?.units ?? []);
+  const reported = new Map<string, number>();
+  for (const v of values.data ?? []) {
+    if (v.period !== period) continue;
+    const k = v.unit === unit ? null : childOf(unit, v.unit, catalog!.unitByCode);
+    if (k) reported.set(k, (reported.get(k) ?? 0) + 1);
+  }
+  const atRisk = (d?.indicators ?? []).filter((i) => i.status === 'not_met' || i.status === 'nearly_met');
+  const columns = [
+    {
+      title: tr('Chỉ tiêu', 'Indicator'),
+      dataIndex: 'name',
+      render: (name: string, r: ScorecardIndicator) => (
+        <Link to={`/indicators/${encodeURIComponent(r.code)}${search}`} className="wrap-text">
+          {name}
+        </Link>
+      ),
+    },
+    { title: tr('Kế hoạch', 'Target'), dataIndex: ['display', 'target'], align: 'right' as const, width: 150 },
+    {
+      title: tr('Thực hiện', 'Actual'),
+      dataIndex: ['display', 'actual'],
+      align: 'right' as const,
+      width: 170,
+      render: (t: string, r: ScorecardIndicator) => (
+        <Link to={`/indicators/${encodeURIComponent(r.code)}${search}`} data-testid={`actual-${r.code}`}>
+          {t || '—'}
+        </Link>
+      ),
+    },
+    {
+      title: tr('% kế hoạch', '% of target'),
+      dataIndex: 'percentOfTarget',
+      width: 150,
+      render: (p: number | null, r: ScorecardIndicator) =>
+        p == null ? (
+          '—'
+        ) : (
+          <Tooltip title={r.display?.percentOfTarget}>
+            <Progress
+              percent={Math.min(100, p)}
+              size="small"
+              status={r.status === 'not_met' ? 'exception' : r.status === 'nearly_met' ? 'normal' : 'success'}
+              format={() => r.display?.percentOfTarget ?? formatNumber(p, { decimals: 1, lang }) + '%'}
+            />
+          </Tooltip>
+        ),
+    },
+    {
+      title: tr('Cùng kỳ năm trước', 'Same period last year'),
+      dataIndex: 'samePeriodLastYear',
+      align: 'right' as const,
+      width: 140,
+      render: (v: number | null, r: ScorecardIndicator) => {
+        const ind = catalog?.indicatorByCode.get(r.code);
+        return formatIndicatorValue(v, ind, lang);
+      },
+    },
+    { title: tr('Đánh giá', 'Status'), dataIndex: 'status', width: 130, render: (s: string) => <StatusTag status={s} /> },
+  ];
+  return (
+    <Space direction="vertical" size="middle" className="full-width">
+      <div className="page-head">
+        <h1 className="page-title">{tr('Tổng quan', 'Dashboard')}</h1>
+        <ScopeBar />
+      </div>
+      <PageState loading={sc.loading} error={sc.error} onRetry={sc.reload}>
+        {d && (
+          <>
+            <Typography.Text type="secondary" className="subtitle">
+              {sc.data!.subtitle}
+            </Typography.Text>
+            <Row gutter={[16, 16]} className="tiles">
+              <Col xs={24} sm={12} xl={6}>
+                <Card className="tile" data-testid="tile-indicators">
+                  <Statistic
+                    title={tr('Chỉ tiêu đạt và vượt', 'Indicators met or exceeded')}
+                    value={`${d.indicatorsMet}/${d.indicatorsEvaluated}`}
+                  />
+                  <Typography.Text type="secondary">
+                    {d.indicatorsMet}/{d.indicatorsEvaluated} {tr('chỉ tiêu đạt và vượt', 'indicators met or exceeded')}
+                    {d.indicatorsInPlan > d.indicatorsEvaluated &&
+                      ` · ${d.indicatorsInPlan - d.indicatorsEvaluated} ${tr('chưa đánh giá được', 'not evaluable')}`}
+                  </Typography.Text>
+                </Card>
+              </Col>
+              <Col xs={24} sm={12} xl={6}>
+                <Card className="tile" data-testid="tile-tasks">
+                  <Statistic
+                    title={tr('Nhóm nhiệm vụ hoàn thành tốt trở lên', 'Task groups good or better')}
+                    value={d.taskGroups && d.taskGroups.total ? `${d.taskGroups.goodOrBetter}/${d.taskGroups.total}` : '—'}
+                  />
+                  <Typography.Text type="secondary">
+                    {d.taskGroups && d.taskGroups.total
+                      ? `${d.taskGroups.excellent}/${d.taskGroups.total} ${tr('xuất sắc', 'excellent')}`
+                      : tr('Chỉ đánh giá ở cấp của nghị quyết', 'Rated at the level of the resolution only')}
+                  </Typography.Text>
+                </Card>
+              </Col>
+              <Col xs={24} sm={12} xl={6}>
+                <Card className="tile" data-testid="tile-study">
+                  <Statistic
+                    title={tr('Tỷ lệ học tập, quán triệt nghị quyết', 'Study participation')}
+                    value={d.study?.rate != null ? formatNumber(d.study.rate, { decimals: 1, lang }) + '%' : '—'}
+                  />
+                  <Typography.Text type="secondary">
+                    {d.study
+                      ? `${formatNumber(d.study.attended, { lang })}/${formatNumber(d.study.eligible, { lang })} ${tr('lượt', 'attendances')} · ${d.study.sessions} ${tr('hội nghị', 'sessions')}`
+                      : ''}
+                  </Typography.Text>
+                </Card>
+              </Col>
+              <Col xs={24} sm={12} xl={6}>
+                <Card className="tile" data-testid="tile-meetings">
+                  <Statistic
+                    title={tr('Sinh hoạt chi bộ mẫu xếp loại tốt', 'Model meetings rated good')}
+                    value={d.modelMeetings && d.modelMeetings.total ? `${d.modelMeetings.goodOrBetter}/${d.modelMeetings.total}` : '—'}
+                  />
+                  <Typography.Text type="secondary">
+                    {tr('Văn bản ban hành trong kỳ', 'Documents issued')}: {d.documents?.total ?? 0} · {tr('Hội thi', 'Contests')}:{' '}
+                    {d.contests ?? 0}
+                  </Typography.Text>
+                </Card>
+              </Col>
+            </Row>
+            <Card
+              title={`${tr('Kết quả thực hiện các chỉ tiêu', 'Indicator results')} — ${sc.data!.period.label}`}
+              extra={<Link to={`/entry${search}`}>{tr('Nhập số liệu', 'Enter data')}</Link>}
+            >
+              <Table
+                data-testid="indicator-table"
+                rowKey="code"
+                size="small"
+                columns={columns}
+                dataSource={d.indicators}
+                pagination={false}
+                scroll={{ x: 900 }}
+                locale={{ emptyText: tr('Đơn vị này chưa có nghị quyết với chỉ tiêu', 'No plan with indicators for this unit') }}
+              />
+            </Card>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={12}>
+                <Card title={<span><WarningOutlined /> {tr('Chỉ tiêu có nguy cơ không đạt', 'Indicators at risk')}</span>}>
+                  {atRisk.length === 0 ? (
+                    <Empty description={tr('Không có chỉ tiêu nào chưa đạt', 'No indicator below target')} />
+                  ) : (
+                    <List
+                      dataSource={atRisk}
+                      renderItem={(i) => (
+                        <List.Item>
+                          <Link to={`/indicators/${encodeURIComponent(i.code)}${search}`} className="wrap-text">
+                            {i.name}
+                          </Link>
+                          <span className="nowrap">
+                            {i.display?.actual} / {i.display?.target} <StatusTag status={i.status} />
+                          </span>
+                        </List.Item>
+                      )}
+                    />
+                  )}
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Card title={tr('Nhóm nhiệm vụ trọng tâm theo xếp loại', 'Key task groups by rating')}>
+                  {!d.taskGroups || d.taskGroups.groups.length === 0 ? (
+                    <Empty description={tr('Chưa có xếp loại nhóm nhiệm vụ cho đơn vị, kỳ này', 'No task-group rating for this unit and period')} />
+                  ) : (
+                    <List
+                      dataSource={d.taskGroups.groups}
+                      renderItem={(g) => (
+                        <List.Item>
+                          <Link to={`/tasks/${encodeURIComponent(g.code)}${search}`} className="wrap-text">
+                            {g.code}. {g.name}
+                          </Link>
+                          <Tag color={g.rating === 'excellent' ? 'green' : g.rating === 'good' ? 'blue' : g.rating ? 'orange' : 'default'}>
+                            {g.rating ? levelName(g.rating) : tr('Chưa xếp loại', 'Not rated')}
+                          </Tag>
+                        </List.Item>
+                      )}
+                    />
+                  )}
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Card title={tr('Văn bản ban hành trong kỳ theo loại', 'Documents issued in the period by kind')}>
+                  {!d.documents || d.documents.total === 0 ? (
+                    <Empty description={tr('Chưa có văn bản', 'No documents')} />
+                  ) : (
+                    <List
+                      dataSource={Object.entries(d.documents.issuedByKind)}
+                      renderItem={([k, n]) => (
+                        <List.Item>
+                          <Link to={`/documents${search}&kind=${k}`}>{label(DOC_KINDS, k, lang)}</Link>
+                          <span>
+                            {n}
+                            {d.documents!.amendingByKind[k] ? ` (${tr('sửa đổi, bổ sung', 'amending')}: ${d.documents!.amendingByKind[k]})` : ''}
+                          </span>
+                        </List.Item>
+                      )}
+                    />
+                  )}
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Card title={tr('Đơn vị trực thuộc đã báo cáo số liệu kỳ này', 'Sub-units that reported this period')}>
+                  {kids.length === 0 ? (
+                    <Empty description={tr('Đơn vị không có đơn vị trực thuộc', 'No sub-units')} />
+                  ) : (
+                    <List
+                      size="small"
+                      dataSource={kids}
+                      renderItem={(k) => (
+                        <List.Item>
+                          <Link to={`/entry?unit=${encodeURIComponent(k.code)}&period=${encodeURIComponent(period)}`} className="wrap-text">
+                            {unitName(k.code)}
+                          </Link>
+                          {reported.get(k.code) ? (
+                            <Tag color="green">
+                              {reported.get(k.code)} {tr('số liệu', 'values')}
+                            </Tag>
+                          ) : (
+                            <Tag>{tr('Chưa báo cáo', 'Not reported')}</Tag>
+                          )}
+                        </List.Item>
+                      )}
+                    />
+                  )}
+                </Card>
+              </Col>
+            </Row>
+          </>
+        )}
+      </PageState>
+    </Space>
+  );
+}

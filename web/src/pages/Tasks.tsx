@@ -1,0 +1,301 @@
+import { Card, Col, Descriptions, Empty, Input, List, Progress, Row, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, get, getAll } from '../api/client';
+import type { Document, Indicator, RatingScale, Task, TaskRating } from '../api/types';
+import { PageState, UnitSelect } from '../components/common';
+import { TASK_STATUS, TASK_STATUS_COLOR, label } from '../i18n/labels';
+import { foldText, formatDate } from '../lib/numbers';
+import { periodLabel } from '../lib/periods';
+import { within } from '../lib/units';
+import { useLoad } from '../lib/useLoad';
+import { useScope } from '../scope';
+import { useSession } from '../session';
+
+const today = () => new Date().toISOString().slice(0, 10);
+export const isOverdue = (t: Task) => !!t.deadline && t.deadline < today() && t.status !== 'completed' && t.status !== 'cancelled';
+
+export function TasksPage() {
+  const { tr, lang, catalog, unitName } = useSession();
+  const { search } = useScope();
+  const tasks = useLoad(() => getAll<Task>('tasks'), []);
+  const [view, setView] = useState<'list' | 'board'>('list');
+  const [status, setStatus] = useState<string | undefined>();
+  const [unit, setUnit] = useState<string | undefined>();
+  const [field, setField] = useState<string | undefined>();
+  const [overdue, setOverdue] = useState(false);
+  const [q, setQ] = useState('');
+  const byCode = useMemo(() => new Map((tasks.data ?? []).map((t) => [t.code, t])), [tasks.data]);
+  const filtered = (tasks.data ?? []).filter(
+    (t) =>
+      (!status || t.status === status) &&
+      (!field || t.field === field) &&
+      (!unit || (t.responsibleUnit && within(unit, t.responsibleUnit, catalog!.unitByCode)) || (t.coordinatingUnits ?? []).some((c) => within(unit, c, catalog!.unitByCode))) &&
+      (!overdue || isOverdue(t)) &&
+      (!q || foldText(`${t.code} ${t.name}`).includes(foldText(q))),
+  );
+  const fieldName = (c?: string) => catalog?.fields.find((f) => f.code === c)?.name ?? '';
+  const taskLink = (t: Task) => (
+    <Link to={`/tasks/${encodeURIComponent(t.code)}${search}`} className="wrap-text">
+      {t.code}. {t.name}
+    </Link>
+  );
+  return (
+    <Space direction="vertical" size="middle" className="full-width">
+      <div className="page-head">
+        <h1 className="page-title">{tr('Nhiệm vụ', 'Tasks')}</h1>
+        <Segmented
+          aria-label={tr('Cách xem', 'View')}
+          value={view}
+          onChange={(v) => setView(v as 'list' | 'board')}
+          options={[
+            { value: 'list', label: tr('Danh sách', 'List') },
+            { value: 'board', label: tr('Bảng theo trạng thái', 'Board') },
+          ]}
+        />
+      </div>
+      <Card size="small">
+        <div className="filters">
+          <Input.Search aria-label={tr('Tìm nhiệm vụ', 'Search tasks')} placeholder={tr('Tìm theo tên, mã', 'Search by name or code')} allowClear onChange={(e) => setQ(e.target.value)} className="filter-search" />
+          <Select
+            aria-label={tr('Trạng thái', 'Status')}
+            allowClear
+            placeholder={tr('Trạng thái', 'Status')}
+            value={status}
+            onChange={setStatus}
+            options={Object.keys(TASK_STATUS).map((s) => ({ value: s, label: label(TASK_STATUS, s, lang) }))}
+            className="filter-select"
+          />
+          <UnitSelect value={unit} onChange={setUnit} style={{ minWidth: 220 }} />
+          <Select
+            aria-label={tr('Lĩnh vực', 'Field')}
+            allowClear
+            placeholder={tr('Lĩnh vực', 'Field')}
+            value={field}
+            onChange={setField}
+            options={(catalog?.fields ?? []).map((f) => ({ value: f.code, label: f.name }))}
+            className="filter-select"
+            popupMatchSelectWidth={false}
+          />
+          <label className="switch-label">
+            <Switch checked={overdue} onChange={setOverdue} /> {tr('Quá hạn', 'Overdue')}
+          </label>
+          {unit && <a onClick={() => setUnit(undefined)}>{tr('Bỏ lọc đơn vị', 'Clear unit')}</a>}
+        </div>
+      </Card>
+      <PageState loading={tasks.loading} error={tasks.error} onRetry={tasks.reload}>
+        {view === 'list' ? (
+          <Card>
+            <Table
+              rowKey="code"
+              size="small"
+              dataSource={filtered}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              scroll={{ x: 1000 }}
+              columns={[
+                { title: tr('Nhiệm vụ', 'Task'), key: 'name', render: (_: unknown, t: Task) => (
+                  <span>
+                    {t.parent && <Typography.Text type="secondary">{byCode.get(t.parent)?.code} › </Typography.Text>}
+                    {taskLink(t)}
+                  </span>
+                ) },
+                { title: tr('Lĩnh vực', 'Field'), dataIndex: 'field', width: 160, render: fieldName },
+                { title: tr('Chủ trì', 'Responsible'), dataIndex: 'responsibleUnit', width: 170, render: (u: string) => unitName(u) },
+                { title: tr('Hạn', 'Deadline'), dataIndex: 'deadline', width: 110, render: (d: string, t: Task) => (
+                  <span className={isOverdue(t) ? 'overdue' : ''}>{formatDate(d, lang)}{isOverdue(t) ? ` (${tr('quá hạn', 'overdue')})` : ''}</span>
+                ) },
+                { title: tr('Trạng thái', 'Status'), dataIndex: 'status', width: 140, render: (s: string) => <Tag color={TASK_STATUS_COLOR[s]}>{label(TASK_STATUS, s, lang)}</Tag> },
+                { title: tr('Tiến độ', 'Progress'), dataIndex: 'progress', width: 140, render: (p: number) => <Progress percent={p ?? 0} size="small" /> },
+              ]}
+            />
+          </Card>
+        ) : (
+          <Row gutter={[12, 12]} className="board">
+            {Object.keys(TASK_STATUS).map((s) => {
+              const list = filtered.filter((t) => t.status === s);
+              return (
+                <Col key={s} xs={24} md={12} xl={6}>
+                  <Card size="small" title={`${label(TASK_STATUS, s, lang)} (${list.length})`} className="board-col">
+                    {list.length === 0 ? (
+                      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('Không có', 'None')} />
+                    ) : (
+                      list.map((t) => (
+                        <Card key={t.code} size="small" className="board-card">
+                          {taskLink(t)}
+                          <div className="board-meta">
+                            <Typography.Text type="secondary">{unitName(t.responsibleUnit)}</Typography.Text>
+                            <Progress percent={t.progress ?? 0} size="small" />
+                            {t.deadline && (
+                              <Typography.Text type={isOverdue(t) ? 'danger' : 'secondary'}>
+                                {tr('Hạn', 'Due')} {formatDate(t.deadline, lang)}
+                              </Typography.Text>
+                            )}
+                          </div>
+                        </Card>
+                      ))
+                    )}
+                  </Card>
+                </Col>
+              );
+            })}
+          </Row>
+        )}
+      </PageState>
+    </Space>
+  );
+}
+
+export function TaskDetailPage() {
+  const { code = '' } = useParams();
+  const { tr, lang, catalog, unitName } = useSession();
+  const { search } = useScope();
+  const data = useLoad(async () => {
+    const [task, all, docs, scales] = await Promise.all([
+      get<Task>(`tasks/${encodeURIComponent(code)}`),
+      getAll<Task>('tasks'),
+      getAll<Document>('documents'),
+      get<{ items: RatingScale[] }>('rating-scales', { limit: 100 }),
+    ]);
+    // Ratings: one per year of the plan's term, where they exist.
+    const plan = catalog?.plans.find((p) => p.code === task.plan);
+    const [a, b] = (plan?.term ?? '').split('-').map(Number);
+    const years: string[] = [];
+    if (a && b) for (let y = a; y <= Math.min(b, new Date().getFullYear()); y++) years.push(String(y));
+    const ratings = (
+      await Promise.all(
+        years.map((y) =>
+          get<TaskRating>(`tasks/${encodeURIComponent(code)}/ratings/${y}`).catch((e) => {
+            if (e instanceof ApiError && e.status === 404) return null;
+            throw e;
+          }),
+        ),
+      )
+    ).filter(Boolean) as TaskRating[];
+    return { task, all, docs, scales: scales.items, ratings };
+  }, [code]);
+  const t = data.data?.task;
+  const levelName = (scale: string, level: string) =>
+    data.data?.scales.find((s) => s.code === scale)?.levels.find((l) => l.code === level)?.name ?? level;
+  const subtasks = (data.data?.all ?? []).filter((x) => x.parent === code);
+  const parent = t?.parent ? data.data?.all.find((x) => x.code === t.parent) : undefined;
+  // Documents linked to the task: those of the responsible unit in the same field and plan.
+  const docs = t ? (data.data?.docs ?? []).filter((d) => d.plan === t.plan && d.field === t.field && d.issuer === t.responsibleUnit) : [];
+  const indicators: Indicator[] = t
+    ? (catalog?.plans.find((p) => p.code === t.plan)?.indicators ?? [])
+        .map((c) => catalog!.indicatorByCode.get(c)!)
+        .filter((i) => i && i.field === t.field)
+    : [];
+  return (
+    <Space direction="vertical" size="middle" className="full-width">
+      <Link to={`/tasks${search}`}>← {tr('Danh sách nhiệm vụ', 'All tasks')}</Link>
+      <PageState loading={data.loading} error={data.error} onRetry={data.reload}>
+        {t && (
+          <>
+            <h1 className="page-title wrap-text">
+              {t.code}. {t.name}
+            </h1>
+            <Card>
+              <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+                {parent && (
+                  <Descriptions.Item label={tr('Thuộc nhóm', 'Part of')} span={2}>
+                    <Link to={`/tasks/${encodeURIComponent(parent.code)}${search}`} className="wrap-text">
+                      {parent.code}. {parent.name}
+                    </Link>
+                  </Descriptions.Item>
+                )}
+                <Descriptions.Item label={tr('Trạng thái', 'Status')}>
+                  <Tag color={TASK_STATUS_COLOR[t.status]}>{label(TASK_STATUS, t.status, lang)}</Tag>
+                  {isOverdue(t) && <Tag color="red">{tr('Quá hạn', 'Overdue')}</Tag>}
+                </Descriptions.Item>
+                <Descriptions.Item label={tr('Tiến độ', 'Progress')}>
+                  <Progress percent={t.progress ?? 0} size="small" />
+                </Descriptions.Item>
+                <Descriptions.Item label={tr('Chủ trì', 'Responsible')}>{unitName(t.responsibleUnit)}</Descriptions.Item>
+                <Descriptions.Item label={tr('Phối hợp', 'Coordinating')}>{(t.coordinatingUnits ?? []).map(unitName).join('; ') || '—'}</Descriptions.Item>
+                <Descriptions.Item label={tr('Bắt đầu', 'Start')}>{formatDate(t.start, lang) || '—'}</Descriptions.Item>
+                <Descriptions.Item label={tr('Hạn hoàn thành', 'Deadline')}>{formatDate(t.deadline, lang) || '—'}</Descriptions.Item>
+                <Descriptions.Item label={tr('Lĩnh vực', 'Field')}>{catalog?.fields.find((f) => f.code === t.field)?.name}</Descriptions.Item>
+                <Descriptions.Item label={tr('Nghị quyết', 'Plan')}>{t.plan}</Descriptions.Item>
+              </Descriptions>
+              {t.illustrative && (
+                <Typography.Paragraph type="secondary" className="note">
+                  {tr('Ngày và tiến độ là minh họa.', 'Dates and progress are illustrative.')}
+                </Typography.Paragraph>
+              )}
+            </Card>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={12}>
+                <Card title={tr('Xếp loại theo năm', 'Rating by year')}>
+                  <List
+                    dataSource={data.data!.ratings}
+                    locale={{ emptyText: tr('Chưa xếp loại', 'Not rated yet') }}
+                    renderItem={(r) => (
+                      <List.Item>
+                        <span>{periodLabel(r.period, lang)}</span>
+                        <Tag color={r.level === 'excellent' ? 'green' : 'blue'}>{levelName(r.scale, r.level)}</Tag>
+                      </List.Item>
+                    )}
+                  />
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Card title={`${tr('Nhiệm vụ con', 'Sub-tasks')} (${subtasks.length})`}>
+                  <List
+                    dataSource={subtasks}
+                    locale={{ emptyText: tr('Không có nhiệm vụ con', 'No sub-tasks') }}
+                    renderItem={(s) => (
+                      <List.Item>
+                        <Link to={`/tasks/${encodeURIComponent(s.code)}${search}`} className="wrap-text">
+                          {s.code}. {s.name}
+                        </Link>
+                        <Tag color={TASK_STATUS_COLOR[s.status]}>{label(TASK_STATUS, s.status, lang)}</Tag>
+                      </List.Item>
+                    )}
+                  />
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Card title={tr('Chỉ tiêu cùng lĩnh vực', 'Indicators of the same field')}>
+                  <List
+                    dataSource={indicators}
+                    locale={{ emptyText: tr('Không có', 'None') }}
+                    renderItem={(i) => (
+                      <List.Item>
+                        <Link to={`/indicators/${encodeURIComponent(i.code)}${search}`} className="wrap-text">
+                          {i.name}
+                        </Link>
+                      </List.Item>
+                    )}
+                  />
+                </Card>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Card title={tr('Văn bản của đơn vị chủ trì cùng lĩnh vực', 'Documents of the responsible unit in this field')}>
+                  <List
+                    dataSource={docs.slice(0, 20)}
+                    locale={{ emptyText: tr('Không có', 'None') }}
+                    renderItem={(d) => (
+                      <List.Item>
+                        <Link to={`/documents/${encodeURIComponent(d.code)}${search}`} className="wrap-text">
+                          {d.number} — {d.title}
+                        </Link>
+                      </List.Item>
+                    )}
+                  />
+                </Card>
+              </Col>
+            </Row>
+            <Card title={tr('Tiến độ thực hiện, tài liệu đính kèm', 'Progress updates, attachments')}>
+              <Empty
+                description={tr(
+                  'Máy chủ chưa lưu các lần báo cáo tiến độ và tệp đính kèm của nhiệm vụ.',
+                  'The server does not store progress updates or attachments of tasks yet.',
+                )}
+              />
+            </Card>
+          </>
+        )}
+      </PageState>
+    </Space>
+  );
+}
