@@ -1,0 +1,253 @@
+// Figures over time for one series, the bulk load and the from-scratch
+// rebuild of every aggregate (children before parents).
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+#include "core/analytics/engine_impl.hpp"
+#include "core/error.hpp"
+
+namespace mandate::core::analytics {
+namespace {
+
+bool entry_less(const Entry& a, const Entry& b) {
+  return a.period != b.period ? a.period < b.period : a.official < b.official;
+}
+
+// The entries of one calendar year: codes of a year are contiguous.
+std::pair<const Entry*, const Entry*> year_entries(const Series& s, int year) {
+  const Entry lo{calendar_code(year, 0), 0, 0};
+  const Entry hi{calendar_code(year + 1, 0), 0, 0};
+  auto b = std::lower_bound(s.entries.begin(), s.entries.end(), lo, entry_less);
+  auto e = b;
+  while (e != s.entries.end() && entry_less(*e, hi))
+    ++e;
+  return {s.entries.data() + (b - s.entries.begin()), s.entries.data() + (e - s.entries.begin())};
+}
+
+}  // namespace
+
+void Engine::Impl::year_view(Rollup r, const Series* s, const Group* g, int year,
+                             YearView& out) const {
+  out.reported.fill(Cell{});
+  if (s) {
+    auto [b, e] = year_entries(*s, year);
+    for (const Entry* x = b; x != e; ++x)  // an official entry follows and replaces its estimate
+      out.reported[code_slot(x->period)] = single_value(x->value, x->official == 0);
+  }
+  for (unsigned k = 0; k < kSlotsPerYear; ++k) {
+    Cell own = out.reported[k];
+    if (own.empty() && r != Rollup::none)
+      for (std::uint8_t part : slot_parts(k))
+        combine_time(r, own, out.own[part]);
+    out.own[k] = own;
+    const Cell* agg = own.empty() && g ? g->find(year, k) : nullptr;
+    out.fig[k] = agg ? *agg : own;
+  }
+}
+
+Cell Engine::Impl::own_term(Rollup r, const Series* s, unsigned t) const {
+  if (!s)
+    return Cell{};
+  const Entry probe{term_code(t), 0, 0};
+  auto it = std::lower_bound(s->entries.begin(), s->entries.end(), probe, entry_less);
+  Cell reported;
+  for (; it != s->entries.end() && it->period == probe.period; ++it)
+    reported = single_value(it->value, it->official == 0);
+  if (!reported.empty() || r == Rollup::none)
+    return reported;
+  Cell acc;
+  YearView view;
+  for (int y = terms[t].first_year; y <= terms[t].last_year; ++y) {
+    auto [b, e] = year_entries(*s, y);
+    if (b == e)
+      continue;
+    year_view(r, s, nullptr, y, view);
+    combine_time(r, acc, view.own[slot::year]);
+  }
+  return acc;
+}
+
+Cell Engine::Impl::term_figure(Rollup r, const Series* s, const Group* g, unsigned t) const {
+  Cell own = own_term(r, s, t);
+  if (own.empty() && g && t < g->terms.size())
+    return g->terms[t];
+  return own;
+}
+
+void Engine::Impl::load(std::span<const ValueRecord> values) {
+  for (const ValueRecord& v : values) {  // all or nothing: check before changing anything
+    if (v.indicator >= engine.indicators_.size())
+      throw not_found("indicator.not_found", {std::to_string(v.indicator)});
+    if (v.unit >= engine.hierarchy_.size())
+      throw not_found("unit.not_found", {std::to_string(v.unit)});
+    if (engine.indicators_[v.indicator].formula)
+      throw invalid_input(
+          "value.computed_indicator",
+          {engine.indicators_[v.indicator].code, engine.indicators_[v.indicator].formula->text()});
+    if (!std::isfinite(v.value))
+      throw invalid_input("value.not_finite", {engine.indicators_[v.indicator].code});
+    if (v.option >= options.size() || (is_term(v.period) && term_index(v.period) >= terms.size()) ||
+        (!is_term(v.period) && code_year(v.period) > 2200))
+      throw invalid_input("period.invalid", {std::to_string(v.period)});
+  }
+  std::vector<std::uint32_t> touched;
+  for (std::size_t k = 0; k < values.size();) {
+    const ValueRecord& first = values[k];
+    const auto key = series_key(first.indicator, first.unit, first.option);
+    std::size_t j = k + 1;
+    while (j < values.size() &&
+           series_key(values[j].indicator, values[j].unit, values[j].option) == key)
+      ++j;
+    const auto si = series_index.insert(key, static_cast<std::uint32_t>(series.size()));
+    if (si == series.size()) {
+      series.emplace_back();
+      series_keys.push_back(key);
+    }
+    auto& es = series[si].entries;
+    if (es.empty() || es.capacity() - es.size() < j - k) {
+      es.reserve(es.size() + (j - k));
+    }
+    touched.push_back(si);
+    for (; k < j; ++k)
+      es.push_back(Entry{values[k].period, values[k].kind == ValueKind::official ? 1u : 0u,
+                         values[k].value});
+  }
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  for (auto si : touched) {
+    auto& es = series[si].entries;
+    if (!std::is_sorted(es.begin(), es.end(), entry_less))
+      std::stable_sort(es.begin(), es.end(), entry_less);
+    // Keep the last of equal cells: the stable sort kept arrival order.
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < es.size(); ++k) {
+      if (out > 0 && es[out - 1].period == es[k].period && es[out - 1].official == es[k].official)
+        es[out - 1] = es[k];
+      else
+        es[out++] = es[k];
+    }
+    es.resize(out);
+    if (es.capacity() > out + out / 8 + 4)
+      es.shrink_to_fit();
+  }
+  value_count = 0;
+  for (const auto& s : series)
+    value_count += s.entries.size();
+  rebuild();
+}
+
+void Engine::Impl::rebuild() {
+  const Hierarchy& h = engine.hierarchy_;
+  groups.clear();
+  group_index.clear();
+  // Series by unit (counting sort) and the groups each unit receives.
+  std::vector<std::uint32_t> start(h.size() + 1, 0);
+  group_keys.clear();
+  const std::vector<std::uint64_t>& keys = series_keys;
+  for (std::uint64_t key : keys)
+    ++start[(key & 0xffff'ffffu) + 1];
+  for (std::size_t u = 0; u < h.size(); ++u)
+    start[u + 1] += start[u];
+  std::vector<std::uint32_t> by_unit(series.size());
+  {
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::uint32_t k = 0; k < series.size(); ++k)
+      by_unit[fill[keys[k] & 0xffff'ffffu]++] = k;
+  }
+  std::vector<std::vector<std::uint32_t>> unit_groups(h.size());
+  std::vector<YearView> views;
+  std::vector<Cell> term_figs(terms.size());
+
+  auto process = [&](UnitId u, std::uint64_t key, const Series* s, std::uint32_t gi) {
+    const auto i = static_cast<IndicatorId>(key >> 48);
+    const auto o = static_cast<OptionId>((key >> 32) & 0xffff);
+    const Rollup r = rollup(i);
+    if (r == Rollup::none || h.parents(u).empty())
+      return;
+    int lo = 1 << 30, hi = -(1 << 30);
+    if (s)
+      for (const Entry& e : s->entries)
+        if (!is_term(e.period)) {
+          lo = std::min(lo, code_year(e.period));
+          hi = std::max(hi, code_year(e.period));
+        }
+    const Group* g = gi == FlatMap::kMissing ? nullptr : &groups[gi];
+    if (g && g->years > 0) {
+      lo = std::min(lo, g->first_year);
+      hi = std::max(hi, g->first_year + static_cast<int>(g->years) - 1);
+    }
+    const int years = hi >= lo ? hi - lo + 1 : 0;
+    if (views.size() < static_cast<std::size_t>(years))
+      views.resize(static_cast<std::size_t>(years));
+    for (int y = lo; y <= hi; ++y)
+      year_view(r, s, g, y, views[static_cast<std::size_t>(y - lo)]);
+    for (unsigned t = 0; t < terms.size(); ++t) {
+      Cell own = Cell{};
+      if (s) {
+        const Entry probe{term_code(t), 0, 0};
+        for (auto it = std::lower_bound(s->entries.begin(), s->entries.end(), probe, entry_less);
+             it != s->entries.end() && it->period == probe.period; ++it)
+          own = single_value(it->value, it->official == 0);
+        if (own.empty())
+          for (int y = std::max(lo, terms[t].first_year); y <= std::min(hi, terms[t].last_year);
+               ++y)
+            combine_time(r, own, views[static_cast<std::size_t>(y - lo)].own[slot::year]);
+      }
+      term_figs[t] = own.empty() && g && t < g->terms.size() ? g->terms[t] : own;
+    }
+    auto at = [&](PeriodCode p) -> Cell {
+      if (is_term(p))
+        return term_figs[term_index(p)];
+      const int y = code_year(p);
+      if (y < lo || y > hi)
+        return Cell{};
+      return views[static_cast<std::size_t>(y - lo)].fig[code_slot(p)];
+    };
+    for (const Relation& rel : h.parents(u)) {
+      auto note_group = [&](std::uint32_t pg, std::size_t before) {
+        if (groups.size() > before)
+          unit_groups[rel.unit].push_back(pg);
+      };
+      for (int y = lo; y <= hi; ++y) {
+        if (!rel.overlaps(y * 12, y * 12 + 11))
+          continue;
+        const YearView& v = views[static_cast<std::size_t>(y - lo)];
+        const std::size_t before = groups.size();
+        const auto pg = ensure_group_year(i, rel.unit, o, y);
+        note_group(pg, before);
+        Group& parent = groups[pg];
+        const bool whole = rel.covers(y * 12, y * 12 + 11);
+        for (unsigned k = 0; k < kSlotsPerYear; ++k)
+          add_part(r, parent.at(y, k),
+                   whole ? v.fig[k] : contribution(r, calendar_code(y, k), rel, terms, at));
+      }
+      for (unsigned t = 0; t < terms.size(); ++t) {
+        const Cell part = contribution(r, term_code(t), rel, terms, at);
+        if (part.empty())
+          continue;
+        const std::size_t before = groups.size();
+        Affected none;
+        const auto pg = ensure_group(i, rel.unit, o, none);
+        note_group(pg, before);
+        add_part(r, groups[pg].terms[t], part);
+      }
+    }
+  };
+
+  for (UnitId u : h.bottom_up()) {
+    for (std::uint32_t k = start[u]; k < start[u + 1]; ++k) {
+      const std::uint32_t si = by_unit[k];
+      process(u, keys[si], &series[si], group_index.find(keys[si]));
+    }
+    for (std::uint32_t gi : unit_groups[u]) {
+      // Parts' aggregates of a key the unit has no values of.
+      const std::uint64_t key = group_keys[gi];
+      if (series_index.find(key) == FlatMap::kMissing)
+        process(u, key, nullptr, gi);
+    }
+    std::vector<std::uint32_t>().swap(unit_groups[u]);
+  }
+}
+
+}  // namespace mandate::core::analytics

@@ -1,0 +1,244 @@
+// Reads: figures, the batch shapes of the dashboard, projections, memory.
+#include <algorithm>
+#include <mutex>
+
+#include "core/analytics/engine_impl.hpp"
+#include "core/analytics/projection.hpp"
+#include "core/error.hpp"
+
+namespace mandate::core::analytics {
+namespace {
+
+constexpr int kMaxFormulaDepth = 32;  // formulas are checked for cycles; this is a backstop
+
+Figure make_figure(Rollup r, const Cell& reported, const Cell& own, const Cell& agg,
+                   const Cell& fig) {
+  Figure f;
+  if (!reported.empty())
+    f.reported = reported.a;
+  f.own = cell_value(r, own);
+  if (r != Rollup::none)
+    f.aggregated = cell_value(r, agg);
+  f.value = cell_value(r, fig);
+  f.reporting_units = fig.reporting;
+  f.estimate = fig.estimates > 0;
+  return f;
+}
+
+}  // namespace
+
+Figure Engine::Impl::figure(IndicatorId i, UnitId u, PeriodCode p, OptionId o, int depth) const {
+  const auto& info = engine.indicators_[i];
+  if (info.formula) {
+    Figure f;
+    if (depth > kMaxFormulaDepth)
+      return f;
+    std::vector<Figure> inputs;
+    inputs.reserve(info.inputs.size());
+    for (const auto& in : info.inputs)
+      inputs.push_back(figure(in.second, u, p, o, depth + 1));
+    auto eval = [&](std::optional<double> Figure::*member) {
+      return info.formula->evaluate([&](const std::string& code) -> std::optional<double> {
+        for (std::size_t k = 0; k < inputs.size(); ++k)
+          if (info.inputs[k].first == code)
+            return inputs[k].*member;
+        return std::nullopt;
+      });
+    };
+    f.value = eval(&Figure::value);
+    f.own = eval(&Figure::own);
+    f.aggregated = eval(&Figure::aggregated);
+    for (const Figure& in : inputs) {
+      f.reporting_units = std::max(f.reporting_units, in.reporting_units);
+      f.estimate = f.estimate || (in.value && in.estimate);
+    }
+    return f;
+  }
+  const Rollup r = info.rollup;
+  const Series* s = find_series(i, u, o);
+  const Group* g = find_group(i, u, o);
+  if (is_term(p)) {
+    const unsigned t = term_index(p);
+    Cell reported;
+    if (s) {
+      const Entry probe{p, 0, 0};
+      auto it = std::lower_bound(
+          s->entries.begin(), s->entries.end(), probe, [](const Entry& a, const Entry& b) {
+            return a.period != b.period ? a.period < b.period : a.official < b.official;
+          });
+      for (; it != s->entries.end() && it->period == p; ++it)
+        reported = single_value(it->value, it->official == 0);
+    }
+    const Cell own = own_term(r, s, t);
+    const Cell agg = g && t < g->terms.size() ? g->terms[t] : Cell{};
+    return make_figure(r, reported, own, agg, own.empty() ? agg : own);
+  }
+  const int y = code_year(p);
+  const unsigned k = code_slot(p);
+  const Cell* agg = g ? g->find(y, k) : nullptr;
+  if (!s) {
+    const Cell a = agg ? *agg : Cell{};
+    return make_figure(r, Cell{}, Cell{}, a, a);
+  }
+  YearView v;
+  year_view(r, s, g, y, v);
+  return make_figure(r, v.reported[k], v.own[k], agg ? *agg : Cell{}, v.fig[k]);
+}
+
+Figure Engine::query(IndicatorId i, UnitId u, PeriodCode p, OptionId option) const {
+  std::shared_lock lock(mutex_);
+  if (i >= indicators_.size())
+    throw not_found("indicator.not_found", {std::to_string(i)});
+  if (u >= hierarchy_.size())
+    throw not_found("unit.not_found", {std::to_string(u)});
+  if (is_term(p) && term_index(p) >= impl_->terms.size())
+    throw invalid_input("period.invalid", {std::to_string(p)});
+  return impl_->figure(i, u, p, option);
+}
+
+std::vector<Figure> Engine::query_grid(std::span<const IndicatorId> indicators,
+                                       std::span<const UnitId> units,
+                                       std::span<const PeriodCode> periods, OptionId option) const {
+  std::shared_lock lock(mutex_);
+  for (IndicatorId i : indicators)
+    if (i >= indicators_.size())
+      throw not_found("indicator.not_found", {std::to_string(i)});
+  for (UnitId u : units)
+    if (u >= hierarchy_.size())
+      throw not_found("unit.not_found", {std::to_string(u)});
+  for (PeriodCode p : periods)
+    if (is_term(p) && term_index(p) >= impl_->terms.size())
+      throw invalid_input("period.invalid", {std::to_string(p)});
+  std::vector<Figure> out;
+  out.reserve(indicators.size() * units.size() * periods.size());
+  YearView view;
+  for (IndicatorId i : indicators) {
+    const auto& info = indicators_[i];
+    for (UnitId u : units) {
+      const Series* s = info.formula ? nullptr : impl_->find_series(i, u, option);
+      const Group* g = info.formula ? nullptr : impl_->find_group(i, u, option);
+      int view_year = -1;
+      for (PeriodCode p : periods) {
+        if (info.formula || is_term(p)) {
+          out.push_back(impl_->figure(i, u, p, option));
+          continue;
+        }
+        const int y = code_year(p);
+        const unsigned k = code_slot(p);
+        const Cell* agg = g ? g->find(y, k) : nullptr;
+        if (!s) {  // a unit with no values of its own: the parts' aggregate, one read
+          const Cell a = agg ? *agg : Cell{};
+          out.push_back(make_figure(info.rollup, Cell{}, Cell{}, a, a));
+          continue;
+        }
+        if (y != view_year) {
+          impl_->year_view(info.rollup, s, g, y, view);
+          view_year = y;
+        }
+        out.push_back(make_figure(info.rollup, view.reported[k], view.own[k], agg ? *agg : Cell{},
+                                  view.fig[k]));
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<UnitId> Engine::children(UnitId u, PeriodCode p) const {
+  std::shared_lock lock(mutex_);
+  if (u >= hierarchy_.size())
+    throw not_found("unit.not_found", {std::to_string(u)});
+  auto [first, last] = month_range(p, impl_->terms);
+  std::vector<UnitId> out;
+  for (const Relation& rel : hierarchy_.children(u))
+    if (rel.overlaps(first, last) && std::find(out.begin(), out.end(), rel.unit) == out.end())
+      out.push_back(rel.unit);
+  return out;
+}
+
+std::vector<UnitId> Engine::level(unsigned depth) const {
+  std::vector<UnitId> out;
+  for (UnitId u = 0; u < hierarchy_.size(); ++u)
+    if (hierarchy_.depth(u) == depth)
+      out.push_back(u);
+  return out;
+}
+
+std::vector<OptionId> Engine::options_of(IndicatorId i) const {
+  std::shared_lock lock(mutex_);
+  std::vector<bool> seen(impl_->options.size(), false);
+  for (std::uint64_t key : impl_->series_keys)
+    if ((key >> 48) == i)
+      seen[(key >> 32) & 0xffff] = true;
+  std::vector<OptionId> out;
+  for (OptionId o = 0; o < seen.size(); ++o)
+    if (seen[o])
+      out.push_back(o);
+  return out;
+}
+
+Projection Engine::projection(IndicatorId i, UnitId u, PeriodCode term, int through_year) const {
+  std::shared_lock lock(mutex_);
+  if (!is_term(term) || term_index(term) >= impl_->terms.size())
+    throw invalid_input("plan.term_not_term", {std::to_string(term)});
+  if (i >= indicators_.size() || u >= hierarchy_.size())
+    throw not_found("indicator.not_found", {std::to_string(i)});
+  const Term& t = impl_->terms[term_index(term)];
+  Projection out;
+  if (auto it = impl_->targets.find(series_key(i, u, term_index(term))); it != impl_->targets.end())
+    out.target = it->second;
+  out.actual = impl_->figure(i, u, term, 0).value;
+  std::vector<std::pair<int, double>> points;
+  for (int y = t.first_year; y <= std::min(t.last_year, through_year); ++y)
+    if (auto v = impl_->figure(i, u, calendar_code(y, slot::year), 0).value)
+      points.emplace_back(y, *v);
+  out.points = static_cast<unsigned>(points.size());
+  const auto& info = indicators_[i];
+  const bool cumulative = !info.formula && info.rollup == Rollup::sum;
+  const Trend trend = project(points, t.last_year, cumulative);
+  out.linear = trend.linear;
+  out.compound = trend.compound;
+  if (out.target) {
+    if (out.linear)
+      out.reaches_linear = reaches(info.direction, *out.linear, *out.target);
+    if (out.compound)
+      out.reaches_compound = reaches(info.direction, *out.compound, *out.target);
+    out.at_risk =
+        out.linear && !out.reaches_linear.value_or(false) && !out.reaches_compound.value_or(false);
+  }
+  return out;
+}
+
+std::vector<AtRisk> Engine::at_risk(UnitId u, PeriodCode term, int through_year) const {
+  std::vector<IndicatorId> with_target;
+  {
+    std::shared_lock lock(mutex_);
+    if (!is_term(term))
+      throw invalid_input("plan.term_not_term", {std::to_string(term)});
+    for (IndicatorId i = 0; i < indicators_.size(); ++i)
+      if (impl_->targets.count(series_key(i, u, term_index(term))))
+        with_target.push_back(i);
+  }
+  std::vector<AtRisk> out;
+  for (IndicatorId i : with_target) {
+    Projection p = projection(i, u, term, through_year);
+    if (p.at_risk)
+      out.push_back(AtRisk{i, std::move(p)});
+  }
+  return out;
+}
+
+std::size_t Engine::Impl::memory_bytes() const {
+  std::size_t n = series.capacity() * sizeof(Series) + series_keys.capacity() * 8 +
+                  series_index.memory_bytes() + groups.capacity() * sizeof(Group) +
+                  group_keys.capacity() * 8 + group_index.memory_bytes() +
+                  terms.capacity() * sizeof(Term) + targets.size() * 48 +
+                  targets.bucket_count() * sizeof(void*) + options.capacity() * sizeof(std::string);
+  constexpr std::size_t kHeapOverhead = 16;  // malloc's header and rounding, per allocation
+  for (const Series& s : series)
+    n += s.entries.capacity() * sizeof(Entry) + (s.entries.capacity() ? kHeapOverhead : 0);
+  for (const Group& g : groups)
+    n += (g.cells.capacity() + g.terms.capacity()) * sizeof(Cell) + 2 * kHeapOverhead;
+  return n;
+}
+
+}  // namespace mandate::core::analytics

@@ -1,0 +1,150 @@
+#include "core/analytics/hierarchy.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+
+namespace mandate::core::analytics {
+
+std::int32_t effective_month(Date d) {
+  std::int32_t m = static_cast<int>(d.year()) * 12 + static_cast<int>(unsigned(d.month())) - 1;
+  return unsigned(d.day()) == 1 ? m : m + 1;
+}
+
+Hierarchy::Hierarchy(const std::vector<Unit>& units, const std::vector<Restructuring>& changes) {
+  codes_.reserve(units.size());
+  by_code_.reserve(units.size());
+  for (const Unit& u : units) {
+    if (u.code.empty())
+      throw invalid_input("unit.code_empty", {u.name});
+    if (!by_code_.emplace(u.code, static_cast<UnitId>(codes_.size())).second)
+      throw invalid_input("unit.duplicate", {u.code});
+    codes_.push_back(u.code);
+  }
+  parents_.resize(units.size());
+  children_.resize(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (units[i].parent_code.empty())
+      continue;
+    auto p = find(units[i].parent_code);
+    if (!p)
+      throw invalid_input("unit.parent_unknown", {units[i].code, units[i].parent_code});
+    parents_[i].push_back(Relation{*p});
+  }
+  depth_.assign(units.size(), 0);
+
+  // Apply the changes in date order; a later change of the same unit wins.
+  std::vector<const Restructuring*> ordered;
+  for (const auto& c : changes)
+    ordered.push_back(&c);
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](auto* a, auto* b) { return a->effective < b->effective; });
+  auto need = [&](const std::string& code) {
+    auto id = find(code);
+    if (!id)
+      throw not_found("unit.not_found", {code});
+    return *id;
+  };
+  for (const Restructuring* c : ordered) {
+    const std::int32_t month = effective_month(c->effective);
+    std::optional<UnitId> target;
+    switch (c->kind) {
+      case Restructuring::Kind::rename:
+        continue;
+      case Restructuring::Kind::split:
+        throw invalid_input("unit_change.kind_invalid", {"split", "merge, move, dissolve, rename"});
+      case Restructuring::Kind::merge:
+        if (c->to.size() != 1)
+          throw invalid_input("unit_change.count", {"to", "1", "1"});
+        target = need(c->to[0]);
+        break;
+      case Restructuring::Kind::move:
+        if (!c->new_parent.empty())
+          target = need(c->new_parent);
+        else if (c->to.size() == 1)
+          target = need(c->to[0]);
+        else
+          throw invalid_input("unit_change.new_parent_missing", {});
+        break;
+      case Restructuring::Kind::dissolve:
+        if (!c->to.empty())
+          target = need(c->to[0]);
+        break;
+    }
+    for (const auto& code : c->from)
+      set_parent_from(need(code), month, target);
+  }
+
+  // Depth in the tree as given: follow the first (original) parent link.
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    unsigned d = 0;
+    for (auto p = find(units[i].parent_code); p && d <= units.size();
+         p = find(units[*p].parent_code))
+      ++d;
+    depth_[i] = d;
+  }
+  link_children_and_order();
+}
+
+std::optional<UnitId> Hierarchy::find(std::string_view code) const {
+  auto it = by_code_.find(std::string(code));
+  if (it == by_code_.end())
+    return std::nullopt;
+  return it->second;
+}
+
+void Hierarchy::set_parent_from(UnitId u, std::int32_t month, std::optional<UnitId> parent) {
+  auto& rels = parents_[u];
+  // Relations are kept in time order; cut everything from `month` on.
+  while (!rels.empty() && rels.back().from >= month)
+    rels.pop_back();
+  if (!rels.empty() && rels.back().to > month)
+    rels.back().to = month;
+  if (parent) {
+    if (*parent == u)
+      throw invalid_input("unit.cycle", {codes_[u]});
+    if (!rels.empty() && rels.back().unit == *parent && rels.back().to == month) {
+      rels.back().to = kMonthMax;  // a "change" to the same parent changes nothing
+      return;
+    }
+    rels.push_back(Relation{*parent, month, kMonthMax});
+  }
+}
+
+void Hierarchy::link_children_and_order() {
+  std::vector<std::uint32_t> pending(size(), 0);  // children not yet placed
+  for (UnitId u = 0; u < size(); ++u)
+    for (const Relation& r : parents_[u]) {
+      children_[r.unit].push_back(Relation{u, r.from, r.to});
+      ++pending[r.unit];
+    }
+  // Kahn's algorithm from the leaves up; a loop leaves units unplaced.
+  bottom_up_.reserve(size());
+  for (UnitId u = 0; u < size(); ++u)
+    if (pending[u] == 0)
+      bottom_up_.push_back(u);
+  for (std::size_t i = 0; i < bottom_up_.size(); ++i)
+    for (const Relation& r : parents_[bottom_up_[i]])
+      if (--pending[r.unit] == 0)
+        bottom_up_.push_back(r.unit);
+  if (bottom_up_.size() != size()) {
+    for (UnitId u = 0; u < size(); ++u)
+      if (pending[u] != 0)
+        throw invalid_input("unit.cycle", {codes_[u]});
+  }
+}
+
+std::size_t Hierarchy::memory_bytes() const {
+  std::size_t n = codes_.capacity() * sizeof(std::string) + bottom_up_.capacity() * 4 +
+                  depth_.capacity() * sizeof(unsigned) + by_code_.bucket_count() * sizeof(void*) +
+                  by_code_.size() * (sizeof(std::string) + 32);
+  for (const auto& c : codes_)
+    if (c.capacity() > 15)
+      n += c.capacity();
+  for (UnitId u = 0; u < size(); ++u)
+    n += sizeof(std::vector<Relation>) * 2 +
+         (parents_[u].capacity() + children_[u].capacity()) * sizeof(Relation);
+  return n;
+}
+
+}  // namespace mandate::core::analytics
