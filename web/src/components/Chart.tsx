@@ -23,7 +23,7 @@ export function Chart({ option, height = 320, label }: { option: EChartsCoreOpti
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    chart.current?.setOption({ animation: false, ...option }, true);
   }, [option]);
   return <div ref={ref} className="chart" style={{ height }} role="img" aria-label={label} />;
 }

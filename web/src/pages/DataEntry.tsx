@@ -179,6 +179,7 @@ export function DataEntryPage() {
       else failed++;
     }
     setSaving(false);
+    if (failed > 0) setTimeout(() => document.querySelector('.entry-problems')?.scrollIntoView({ block: 'start', behavior: 'auto' }), 50);
     if (failed === 0 && ok > 0) message.success(tr(`Đã lưu ${ok} số liệu`, `Saved ${ok} value(s)`));
     if (failed > 0) message.error(tr(`${failed} số liệu chưa lưu được — xem thông báo ở từng dòng`, `${failed} value(s) not saved — see the rows`));
   };
@@ -229,6 +230,7 @@ export function DataEntryPage() {
     {
       title: tr('Chỉ tiêu', 'Indicator'),
       key: 'name',
+      width: 340,
       render: (_: unknown, { ind }: { ind: Indicator }) => (
         <div className="entry-name">
           <label htmlFor={`v-${ind.code}`} className="wrap-text">
@@ -258,14 +260,13 @@ export function DataEntryPage() {
       align: 'right' as const,
       render: (_: unknown, { ind }: { ind: Indicator }) => fmtVal(ind, effective(data.data!.previous, ind.code, unit, prev ?? '')),
     },
-    {
+    ...(prev === ly ? [] : [{
       title: ly ? `${tr('Cùng kỳ năm trước', 'Same period last year')}` : tr('Cùng kỳ', 'Last year'),
       key: 'ly',
       width: 150,
       align: 'right' as const,
-      render: (_: unknown, { ind }: { ind: Indicator }) =>
-        prev === ly ? <Typography.Text type="secondary">{tr('(như kỳ trước)', '(as previous)')}</Typography.Text> : fmtVal(ind, effective(data.data!.lastYear, ind.code, unit, ly ?? '')),
-    },
+      render: (_: unknown, { ind }: { ind: Indicator }) => fmtVal(ind, effective(data.data!.lastYear, ind.code, unit, ly ?? '')),
+    }]),
     {
       title: `${tr('Số liệu', 'Value')} — ${periodLabel(period, lang)}`,
       key: 'value',
@@ -315,6 +316,12 @@ export function DataEntryPage() {
                 {errorMessage(err, ind)}
               </div>
             )}
+            {conflicts[ind.code] && (
+              <div className="cell-error" data-testid={`cell-conflict-${ind.code}`}>
+                {tr('Người khác vừa lưu', 'Someone else saved')}:{' '}
+                {conflicts[ind.code].current ? formatNumber(conflicts[ind.code].current!.value, { decimals: 6, lang }) : tr('(đã xóa)', '(deleted)')}
+              </div>
+            )}
           </div>
         );
       },
@@ -341,6 +348,7 @@ export function DataEntryPage() {
     {
       title: tr('Ghi chú, nguồn', 'Comment, source'),
       key: 'comment',
+      width: 240,
       render: (_: unknown, { ind }: { ind: Indicator }) => {
         const row = state[ind.code];
         if (!row || ind.formula) return null;
@@ -407,6 +415,7 @@ export function DataEntryPage() {
                 'Type numbers the Vietnamese way: 65,3 — 1.234.567. Enter or ↓ moves down, ↑ up, Esc restores the saved figure.',
               )}
             </Typography.Text>
+            <div className="entry-problems" />
             {conflictList.map((c) => {
               const ind = catalog!.indicatorByCode.get(c.indicator);
               return (

@@ -1,0 +1,88 @@
+// Shared pieces of the browser tests: Debian's Chromium through
+// playwright-core (never a downloaded browser), sign-in, a plain API client
+// for changes made "behind the page's back", and CSP / page-error checks.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, '../../web/package.json'));
+const { chromium } = require('playwright-core');
+
+export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+export const OUT = process.env.OUT_DIR ?? path.join(here, '../../test-output/browser');
+export const USERS = {
+  admin: ['admin', 'langson-2021'],
+  reporter: ['vinhtrai', 'vinhtrai-2021'],
+  viewer: ['khoa', 'khoa-2021'],
+};
+
+let browser;
+export async function getBrowser() {
+  browser ??= await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  return browser;
+}
+export async function closeBrowser() {
+  await browser?.close();
+  browser = undefined;
+}
+
+/** A fresh page; every CSP violation and uncaught error is recorded and checked by `done`. */
+export async function newPage({ width = 1366, height = 768 } = {}) {
+  const b = await getBrowser();
+  const context = await b.newContext({ viewport: { width, height }, acceptDownloads: true, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    const t = m.text();
+    if (/Content Security Policy|CSP violation/i.test(t)) problems.push(`CSP: ${t}`);
+    else if (m.type() === 'error' && !/Failed to load resource/.test(t)) problems.push(`console: ${t}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.done = async () => {
+    await context.close();
+    assert.deepEqual(problems, [], 'no CSP violations or script errors');
+  };
+  return page;
+}
+
+export async function shot(page, name) {
+  await page.waitForTimeout(250); // let charts finish their animation frame
+  await page.screenshot({ path: path.join(OUT, `${name}.png`) });
+}
+
+export async function login(page, who = 'admin') {
+  const [u, p] = USERS[who];
+  await page.goto(`${BASE}/`);
+  await page.getByLabel('Tên đăng nhập').fill(u);
+  await page.getByLabel('Mật khẩu').fill(p);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** A signed-in API client for changes made outside the page. */
+export async function apiClient(who = 'admin') {
+  const [username, password] = USERS[who];
+  const res = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  assert.equal(res.status, 200, 'API sign-in');
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const { csrfToken } = await res.json();
+  return async (method, p, body, headers = {}) => {
+    const r = await fetch(`${BASE}/api/v1/${p}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    return { status: r.status, etag: r.headers.get('etag'), body: text ? JSON.parse(text) : null };
+  };
+}
