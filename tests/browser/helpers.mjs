@@ -52,7 +52,9 @@ export async function newPage({ width = 1366, height = 768 } = {}) {
 }
 
 export async function shot(page, name) {
-  await page.waitForTimeout(250); // let charts finish their animation frame
+  // Wait until nothing is loading any more, then one frame for the charts.
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-spin-blur').length === 0, null, { timeout: 10000 }).catch(() => {});
+  await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
 }
 

@@ -78,7 +78,7 @@ function Shell() {
   }
   return (
     <Layout className="shell">
-      <Sider width={220} breakpoint="lg" collapsedWidth={64} className="shell-sider" theme="dark">
+      <Sider width={220} className="shell-sider" theme="dark">
         <div className="brand">
           <AuditOutlined /> <span className="brand-text">Mandate</span>
         </div>
@@ -86,7 +86,7 @@ function Shell() {
           <Menu theme="dark" mode="inline" selectedKeys={selected} items={items} />
         </nav>
       </Sider>
-      <Layout>
+      <Layout className="shell-main">
         <Header className="shell-header">
           <Typography.Text className="header-title" ellipsis>
             {tr('Theo dõi thực hiện nghị quyết', 'Resolution tracking')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, formatDate, formatForInput, formatMoneyShort, formatNumber, parseViNumber } from './numbers';
+import { foldText, formatDate, formatForInput, formatIndicatorValue, formatMoneyShort, formatNumber, parseViNumber } from './numbers';
 
 const ok = (v: number | null) => ({ ok: true, value: v });
 
@@ -56,6 +56,7 @@ describe('formatNumber', () => {
     expect(formatMoneyShort(368500000000)).toBe('368,5 tỷ');
     expect(formatMoneyShort(65300000)).toBe('65,3 triệu');
     expect(formatMoneyShort(65300000, 'en')).toBe('65.3 million');
+    expect(formatMoneyShort(2950000000000)).toBe('2.950 tỷ');
   });
 });
 
@@ -67,5 +68,14 @@ describe('dates and text', () => {
   it('folds diacritics', () => {
     expect(foldText('Hội nghị quán triệt')).toBe('hoi nghi quan triet');
     expect(foldText('Đảng ủy')).toBe('dang uy');
+  });
+});
+
+describe('formatIndicatorValue', () => {
+  it('writes money, percentages and counts the way the report does', () => {
+    expect(formatIndicatorValue(430000000000, { valueType: 'money' })).toBe('430 tỷ đồng');
+    expect(formatIndicatorValue(91.7, { valueType: 'percent', decimals: 1 })).toBe('91,7%');
+    expect(formatIndicatorValue(2684, { valueType: 'count', decimals: 0 })).toBe('2.684');
+    expect(formatIndicatorValue(null, { valueType: 'count' })).toBe('—');
   });
 });

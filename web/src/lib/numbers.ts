@@ -93,7 +93,6 @@ export function formatForInput(value: number | null | undefined, lang: 'vi' | 'e
 export function formatMoneyShort(value: number, lang: 'vi' | 'en' = 'vi'): string {
   const abs = Math.abs(value);
   const units: Array<[number, string, string]> = [
-    [1e12, 'nghìn tỷ', 'trillion'],
     [1e9, 'tỷ', 'billion'],
     [1e6, 'triệu', 'million'],
   ];
