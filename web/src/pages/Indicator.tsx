@@ -6,7 +6,7 @@ import type { Indicator, ScorecardReport, Target, Value, ValueChange } from '../
 import { Chart } from '../components/Chart';
 import { PageState, StatusTag } from '../components/common';
 import { AGGREGATIONS, DIRECTIONS, TARGET_SOURCES, VALUE_KINDS, VALUE_TYPES, label } from '../i18n/labels';
-import { formatDateTime, formatIndicatorValue, formatNumber } from '../lib/numbers';
+import { formatDateTime, formatIndicatorValue, formatMoneyShort, formatNumber } from '../lib/numbers';
 import { periodLabel, periodType } from '../lib/periods';
 import { childOf } from '../lib/units';
 import { useLoad } from '../lib/useLoad';
@@ -124,9 +124,9 @@ function IndicatorDetail({ code }: { code: string }) {
   const trend = {
     tooltip: { trigger: 'axis' },
     legend: { data: [tr('Thực hiện', 'Actual'), tr('Kế hoạch', 'Target')] },
-    grid: { left: 80, right: 24, top: 40, bottom: 30 },
+    grid: { left: 16, right: 24, top: 40, bottom: 30, containLabel: true },
     xAxis: { type: 'category', data: (series.data ?? []).map((s) => periodLabel(s.period, lang)) },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, { decimals: 1, lang }) } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => (ind.valueType === 'money' ? formatMoneyShort(v, lang) : formatNumber(v, { decimals: 1, lang })) } },
     series: [
       { name: tr('Thực hiện', 'Actual'), type: 'bar', data: (series.data ?? []).map((s) => s.row?.actual ?? null), itemStyle: { color: '#1f5fa8' } },
       { name: tr('Kế hoạch', 'Target'), type: 'line', data: (series.data ?? []).map((s) => s.row?.target ?? null), itemStyle: { color: '#d4380d' } },
@@ -145,8 +145,8 @@ function IndicatorDetail({ code }: { code: string }) {
   const subRows = [...bySub.entries()].map(([u, e]) => ({ unit: u, value: e.official ?? e.estimate ?? null, kind: e.official != null ? 'official' : 'estimate' }));
   const subChart = {
     tooltip: { trigger: 'axis' },
-    grid: { left: 160, right: 24, top: 10, bottom: 30 },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, { decimals: 1, lang }) } },
+    grid: { left: 16, right: 24, top: 10, bottom: 30, containLabel: true },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => (ind.valueType === 'money' ? formatMoneyShort(v, lang) : formatNumber(v, { decimals: 1, lang })) } },
     yAxis: { type: 'category', data: subRows.map((r) => unitName(r.unit)) },
     series: [{ type: 'bar', data: subRows.map((r) => r.value), itemStyle: { color: '#1f5fa8' } }],
   };
