@@ -290,21 +290,30 @@ int check_all(const Engine& e, Reference& ref, const World& w,
               const std::vector<PeriodCode>& periods, const std::string& where) {
   ref.clear_memo();
   int bad = 0;
+  std::vector<UnitId> units(w.units.size());
+  for (UnitId u = 0; u < units.size(); ++u)
+    units[u] = u;
   for (IndicatorId i = 0; i < w.indicators.size(); ++i)
-    for (UnitId u = 0; u < w.units.size(); ++u)
-      for (OptionId o = 0; o < 2; ++o)
-        for (PeriodCode p : periods) {
-          const Figure got = e.query(i, u, p, o);
+    for (OptionId o = 0; o < 2; ++o) {
+      // The batch read (its own shortcut path) and the single read agree with the rules.
+      const IndicatorId one[] = {i};
+      const auto grid = e.query_grid(one, units, periods, o);
+      for (UnitId u = 0; u < units.size(); ++u)
+        for (std::size_t k = 0; k < periods.size(); ++k) {
+          const PeriodCode p = periods[k];
           const Figure want = ref.figure(i, u, p, o);
-          if (near(got.value, want.value) && near(got.reported, want.reported) &&
-              near(got.own, want.own) && near(got.aggregated, want.aggregated) &&
-              got.reporting_units == want.reporting_units && got.estimate == want.estimate)
-            continue;
-          if (++bad <= 5)
-            ADD_FAILURE() << where << ": " << w.indicators[i].code << " " << w.units[u].code
-                          << " option " << o << " " << e.period(p).id() << "\n  engine    "
-                          << show(got) << "\n  reference " << show(want);
+          for (const Figure& got : {e.query(i, u, p, o), grid[u * periods.size() + k]}) {
+            if (near(got.value, want.value) && near(got.reported, want.reported) &&
+                near(got.own, want.own) && near(got.aggregated, want.aggregated) &&
+                got.reporting_units == want.reporting_units && got.estimate == want.estimate)
+              continue;
+            if (++bad <= 5)
+              ADD_FAILURE() << where << ": " << w.indicators[i].code << " " << w.units[u].code
+                            << " option " << o << " " << e.period(p).id() << "\n  engine    "
+                            << show(got) << "\n  reference " << show(want);
+          }
         }
+    }
   return bad;
 }
 
@@ -386,7 +395,7 @@ void run_seed(unsigned seed) {
 }
 
 TEST(AnalyticsProperty, EveryFigureMatchesRecomputationFromScratch) {
-  for (unsigned seed = 1; seed <= 12; ++seed)
+  for (unsigned seed = 1; seed <= 6; ++seed)
     run_seed(seed);
 }
 

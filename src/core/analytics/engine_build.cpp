@@ -46,6 +46,42 @@ void Engine::Impl::year_view(Rollup r, const Series* s, const Group* g, int year
   }
 }
 
+namespace {
+
+struct Reported {
+  std::uint32_t present = 0;
+  std::uint32_t estimate = 0;
+  std::array<double, kSlotsPerYear> value;
+};
+
+Cell own_of(Rollup r, const Reported& rep, unsigned k) {
+  if (rep.present & (1u << k))
+    return single_value(rep.value[k], (rep.estimate >> k) & 1u);
+  Cell acc;
+  if (r != Rollup::none)
+    for (std::uint8_t part : slot_parts(k))
+      combine_time(r, acc, own_of(r, rep, part));
+  return acc;
+}
+
+}  // namespace
+
+std::pair<Cell, Cell> Engine::Impl::own_slot(Rollup r, const Series& s, int year,
+                                             unsigned slot_index) const {
+  Reported rep;
+  auto [b, e] = year_entries(s, year);
+  for (const Entry* x = b; x != e; ++x) {
+    const unsigned k = code_slot(x->period);
+    rep.present |= 1u << k;
+    rep.value[k] = x->value;
+    rep.estimate = x->official ? rep.estimate & ~(1u << k) : rep.estimate | (1u << k);
+  }
+  const Cell reported = rep.present & (1u << slot_index)
+                            ? single_value(rep.value[slot_index], (rep.estimate >> slot_index) & 1u)
+                            : Cell{};
+  return {reported, own_of(r, rep, slot_index)};
+}
+
 Cell Engine::Impl::own_term(Rollup r, const Series* s, unsigned t) const {
   if (!s)
     return Cell{};

@@ -128,6 +128,8 @@ struct Engine::Impl {
   std::uint32_t ensure_group_year(IndicatorId i, UnitId u, OptionId o, int year);
 
   void year_view(Rollup r, const Series* s, const Group* g, int year, YearView& out) const;
+  // Reported and own figure of one slot only: the read path's shortcut.
+  std::pair<Cell, Cell> own_slot(Rollup r, const Series& s, int year, unsigned slot_index) const;
   // Own figure of a term: its reported value, else its years' own figures.
   Cell own_term(Rollup r, const Series* s, unsigned t) const;
   Cell term_figure(Rollup r, const Series* s, const Group* g, unsigned t) const;

@@ -111,13 +111,11 @@ std::vector<Figure> Engine::query_grid(std::span<const IndicatorId> indicators,
       throw invalid_input("period.invalid", {std::to_string(p)});
   std::vector<Figure> out;
   out.reserve(indicators.size() * units.size() * periods.size());
-  YearView view;
   for (IndicatorId i : indicators) {
     const auto& info = indicators_[i];
     for (UnitId u : units) {
       const Series* s = info.formula ? nullptr : impl_->find_series(i, u, option);
       const Group* g = info.formula ? nullptr : impl_->find_group(i, u, option);
-      int view_year = -1;
       for (PeriodCode p : periods) {
         if (info.formula || is_term(p)) {
           out.push_back(impl_->figure(i, u, p, option));
@@ -131,12 +129,9 @@ std::vector<Figure> Engine::query_grid(std::span<const IndicatorId> indicators,
           out.push_back(make_figure(info.rollup, Cell{}, Cell{}, a, a));
           continue;
         }
-        if (y != view_year) {
-          impl_->year_view(info.rollup, s, g, y, view);
-          view_year = y;
-        }
-        out.push_back(make_figure(info.rollup, view.reported[k], view.own[k], agg ? *agg : Cell{},
-                                  view.fig[k]));
+        const auto [reported, own] = impl_->own_slot(info.rollup, *s, y, k);
+        const Cell a = agg ? *agg : Cell{};
+        out.push_back(make_figure(info.rollup, reported, own, a, own.empty() ? a : own));
       }
     }
   }
