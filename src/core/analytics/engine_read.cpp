@@ -115,7 +115,10 @@ std::vector<Figure> Engine::query_grid(std::span<const IndicatorId> indicators,
     const auto& info = indicators_[i];
     for (UnitId u : units) {
       const Series* s = info.formula ? nullptr : impl_->find_series(i, u, option);
-      const Group* g = info.formula ? nullptr : impl_->find_group(i, u, option);
+      // Only a unit with parts can have aggregates: skip a hash probe for the others.
+      const Group* g = info.formula || hierarchy_.children(u).empty()
+                           ? nullptr
+                           : impl_->find_group(i, u, option);
       for (PeriodCode p : periods) {
         if (info.formula || is_term(p)) {
           out.push_back(impl_->figure(i, u, p, option));
