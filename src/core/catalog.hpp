@@ -19,5 +19,7 @@ std::span<const Message> domain_messages();   // messages_domain.cpp: enum label
 std::span<const Message> report_messages();   // messages_report.cpp: narrative, headings
 std::span<const Message> http_messages();     // messages_http.cpp: the HTTP server, `serve`
 std::span<const Message> dhis2_messages();    // messages_dhis2.cpp: DHIS2 data exchange
+std::span<const Message>
+record_messages();  // messages_records.cpp: unit changes, attachments, search
 
 }  // namespace mandate::core::catalog

@@ -46,6 +46,7 @@ class Checker {
     check_tasks();
     check_activities();
     check_documents();
+    check_unit_changes();
   }
 
  private:
@@ -210,6 +211,22 @@ class Checker {
     }
     for (size_t i = 0; i < d_.plans.size(); ++i)
       ref(documents_, d_.plans[i].document, at_index("plans", i) + ".document");
+  }
+
+  void check_unit_changes() {
+    std::set<std::string> codes;
+    for (size_t i = 0; i < d_.unit_changes.size(); ++i) {
+      const auto& c = d_.unit_changes[i];
+      const std::string path = at_index("unitChanges", i);
+      unique(codes, c.code, "unitChanges", i);
+      within(path, [&] { validate_unit_change(c); });
+      for (size_t j = 0; j < c.from.size(); ++j)
+        unit_ref(c.from[j], path + ".from[" + std::to_string(j) + "]", true);
+      for (size_t j = 0; j < c.to.size(); ++j)
+        unit_ref(c.to[j], path + ".to[" + std::to_string(j) + "]", true);
+      unit_ref(c.new_parent, path + ".newParent");
+      ref(documents_, c.document, path + ".document");
+    }
   }
 
   const Dataset& d_;

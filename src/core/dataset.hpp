@@ -11,12 +11,14 @@
 #include "core/rating_scale.hpp"
 #include "core/task.hpp"
 #include "core/unit.hpp"
+#include "core/unit_change.hpp"
 
 namespace mandate::core {
 
 struct Dataset {
   std::string note;  // free text about the data set (e.g. what is illustrative)
   std::vector<Unit> units;
+  std::vector<UnitChange> unit_changes;
   std::vector<Field> fields;
   std::vector<RatingScale> rating_scales;
   std::vector<Indicator> indicators;

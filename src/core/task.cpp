@@ -1,6 +1,7 @@
 #include "core/task.hpp"
 
 #include "core/enum_table.hpp"
+#include "core/text.hpp"
 
 namespace mandate::core {
 namespace {
@@ -22,6 +23,15 @@ bool Task::overdue(Date today) const {
   if (status == TaskStatus::completed || status == TaskStatus::cancelled)
     return false;
   return deadline && today > *deadline;
+}
+
+void validate_task_update(const TaskUpdate& u) {
+  if (u.progress < 0 || u.progress > 100)
+    throw invalid_input("task.progress_range", {u.task}, "progress");
+  if (u.status == TaskStatus::completed && u.progress != 100)
+    throw invalid_input("task_update.completed_not_full", {u.task}, "progress");
+  if (utf8_length(u.note) > 4000)
+    throw invalid_input("text.too_long", {"note", "4000"}, "note");
 }
 
 }  // namespace mandate::core

@@ -42,4 +42,22 @@ struct TaskRating {
   bool illustrative = false;
 };
 
+// One entry in a task's progress journal: what the responsible unit reported
+// on a date. Entries are never edited; a correction is a newer entry. The
+// newest entry sets the task's progress and status.
+struct TaskUpdate {
+  long long id = 0;  // assigned by the store, increasing
+  std::string task;
+  Date date{};
+  int progress = 0;  // percent 0..100
+  TaskStatus status = TaskStatus::in_progress;
+  std::string note;
+  std::string author;  // user name
+  std::string at;      // ISO timestamp of the entry
+};
+
+// Checks an entry on its own (progress range, a completed task at 100%, a
+// note no longer than 4000 characters). Throws Error(invalid_input) with the field.
+void validate_task_update(const TaskUpdate& u);
+
 }  // namespace mandate::core

@@ -117,6 +117,14 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+size_t utf8_length(std::string_view text) {
+  size_t n = 0;
+  for (size_t i = 0; i < text.size(); ++n)
+    if (next_code_point(text, i) == kInvalid)
+      ++i;  // count a stray byte as one character rather than stop
+  return n;
+}
+
 std::string to_nfc(std::string_view text) {
   require_utf8(text);
   return to_utf8(normalize(from_utf8(text), true));

@@ -7,6 +7,8 @@ namespace mandate::core {
 
 // True when text is well-formed UTF-8.
 bool is_valid_utf8(std::string_view text);
+// Number of code points (what a user counts as characters, near enough for limits).
+size_t utf8_length(std::string_view text);
 // NFC normal form. Throws Error(invalid_input, "text.invalid_utf8") on bad UTF-8.
 std::string to_nfc(std::string_view text);
 // Key for case-insensitive comparison: NFC + full case folding. "Phường" and

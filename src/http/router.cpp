@@ -99,10 +99,10 @@ bool method_matches(const std::string& route_method, const std::string& request_
 
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
+void Router::add(std::string method, std::string pattern, Handler handler, size_t body_limit) {
   if (pattern.empty() || pattern.front() != '/')
     throw std::invalid_argument("route pattern must start with '/': " + pattern);
-  Route route{std::move(method), std::move(pattern), {}, std::move(handler)};
+  Route route{std::move(method), std::move(pattern), {}, std::move(handler), body_limit};
   route.segments = split_path(route.pattern);
   for (size_t i = 0; i + 1 < route.segments.size(); ++i) {
     if (is_rest(route.segments[i]))
@@ -112,6 +112,7 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
     if (r.method == route.method && r.pattern == route.pattern)
       throw std::invalid_argument("route registered twice: " + r.method + " " + r.pattern);
   }
+  max_body_limit_ = std::max(max_body_limit_, body_limit);
   routes_.push_back(std::move(route));
 }
 
@@ -119,25 +120,40 @@ void Router::set_fallback(Handler handler) {
   fallback_ = std::move(handler);
 }
 
-Response Router::dispatch(Request& request) const {
-  const std::vector<std::string> segments = request_segments(request);
-
+const Router::Route* Router::find(const std::string& method,
+                                  const std::vector<std::string>& segments,
+                                  std::set<std::string>* allowed) const {
   const Route* best = nullptr;
   Rank best_rank;
-  std::set<std::string> allowed;
   for (const Route& route : routes_) {
     auto rank = match(route.segments, segments, nullptr);
     if (!rank)
       continue;
-    allowed.insert(route.method);
+    if (allowed)
+      allowed->insert(route.method);
     // An explicit HEAD route wins over GET's for HEAD requests.
-    if (!method_matches(route.method, request.method))
+    if (!method_matches(route.method, method))
       continue;
-    if (!best || *rank > best_rank || (*rank == best_rank && route.method == request.method)) {
+    if (!best || *rank > best_rank || (*rank == best_rank && route.method == method)) {
       best = &route;
       best_rank = *rank;
     }
   }
+  return best;
+}
+
+size_t Router::body_limit(const std::string& method, std::string_view target) const {
+  const auto parsed = parse_target(target);
+  if (!parsed)
+    return 0;
+  const Route* route = find(method, parsed->segments, nullptr);
+  return route ? route->body_limit : 0;
+}
+
+Response Router::dispatch(Request& request) const {
+  const std::vector<std::string> segments = request_segments(request);
+  std::set<std::string> allowed;
+  const Route* best = find(request.method, segments, &allowed);
 
   try {
     if (best) {

@@ -297,9 +297,22 @@ net::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> conn) {
     // A fresh parser per request, its limits set before reading.
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
-    parser.body_limit(config.body_limit);
+    // Beast judges a Content-Length against the limit while parsing the
+    // header, before the route is known: allow the largest any route takes,
+    // then hold the request to its own route's limit.
+    size_t body_limit = config.body_limit;
+    parser.body_limit(std::max(body_limit, router.max_body_limit()));
     stream.expires_after(config.read_timeout);
     auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+    if (!ec && !parser.is_done()) {
+      const auto& head = parser.get();
+      body_limit =
+          std::max(body_limit, router.body_limit(std::string(head.method_string()), head.target()));
+      if (parser.content_length() && *parser.content_length() > body_limit)
+        ec = bhttp::error::body_limit;
+      else
+        parser.body_limit(body_limit);  // chunked bodies count against it as they come
+    }
     if (!ec && !parser.is_done()) {
       const auto& head = parser.get();
       if (head.version() == 11 && beast::iequals(head[bhttp::field::expect], "100-continue")) {
@@ -325,7 +338,7 @@ net::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> conn) {
         response =
             error_response(431, "http.header_too_large", {std::to_string(config.header_limit)});
       } else if (ec == bhttp::error::body_limit) {
-        response = error_response(413, "http.body_too_large", {std::to_string(config.body_limit)});
+        response = error_response(413, "http.body_too_large", {std::to_string(body_limit)});
         // The request line has been parsed: name it in the log.
         request.method = std::string(parser.get().method_string());
         request.target = std::string(parser.get().target());

@@ -223,6 +223,32 @@ Document read_document(const json::value& v, const std::string& path) {
   return d;
 }
 
+UnitChange read_unit_change(const json::value& v, const std::string& path) {
+  ObjectReader r(v, path);
+  UnitChange c;
+  c.code = r.text("code");
+  const std::string kind = r.text("kind");
+  c.kind = at_path(r.path_of("kind"), [&] { return parse_unit_change_kind(kind); });
+  c.effective = r.date("effective");
+  c.from = r.texts("from");
+  c.to = r.texts("to");
+  const auto& shares = r.array("shares");
+  for (size_t i = 0; i < shares.size(); ++i) {
+    const auto n = json_number(shares[i]);
+    const std::string at = r.path_of("shares") + "[" + std::to_string(i) + "]";
+    if (!n)
+      throw invalid_input("json.expected_number", {at}, at);
+    c.shares.push_back(*n);
+  }
+  c.new_name = r.optional_text("newName");
+  c.new_parent = r.optional_text("newParent");
+  c.document = r.optional_text("document");
+  c.note = r.optional_text("note");
+  c.illustrative = r.boolean("illustrative", false);
+  r.finish();
+  return c;
+}
+
 // Writing helpers: optional keys are left out when empty, so an exported file
 // reads like a hand-written one.
 void put_text(json::object& o, std::string_view key, const std::string& s) {
@@ -402,6 +428,26 @@ json::object to_json(const Document& doc) {
   return o;
 }
 
+json::object to_json(const UnitChange& c) {
+  json::object o{{"code", c.code},
+                 {"kind", unit_change_kind_name(c.kind)},
+                 {"effective", format_iso_date(c.effective)}};
+  put_texts(o, "from", c.from);
+  put_texts(o, "to", c.to);
+  if (!c.shares.empty()) {
+    json::array a;
+    for (double x : c.shares)
+      a.emplace_back(number(x));
+    o["shares"] = std::move(a);
+  }
+  put_text(o, "newName", c.new_name);
+  put_text(o, "newParent", c.new_parent);
+  put_text(o, "document", c.document);
+  put_text(o, "note", c.note);
+  put_flag(o, c.illustrative);
+  return o;
+}
+
 template <typename T>
 json::array list(const std::vector<T>& items) {
   json::array a;
@@ -441,6 +487,10 @@ void from_json(const json::value& v, const std::string& path, Document& out) {
   out = read_document(v, path);
 }
 
+void from_json(const json::value& v, const std::string& path, UnitChange& out) {
+  out = read_unit_change(v, path);
+}
+
 Dataset read_metadata(std::string_view json_text) {
   const json::value root = parse_json(json_text);
   ObjectReader r(root, "");
@@ -449,6 +499,8 @@ Dataset read_metadata(std::string_view json_text) {
   Dataset d;
   d.note = r.optional_text("note");
   each(r, "units", [&](const auto& v, const auto& p) { d.units.push_back(read_unit(v, p)); });
+  each(r, "unitChanges",
+       [&](const auto& v, const auto& p) { d.unit_changes.push_back(read_unit_change(v, p)); });
   each(r, "fields", [&](const auto& v, const auto& p) { d.fields.push_back(read_field(v, p)); });
   each(r, "ratingScales",
        [&](const auto& v, const auto& p) { d.rating_scales.push_back(read_scale(v, p)); });
@@ -474,6 +526,8 @@ std::string write_metadata(const Dataset& d) {
   root["version"] = kVersion;
   put_text(root, "note", d.note);
   root["units"] = list(d.units);
+  if (!d.unit_changes.empty())
+    root["unitChanges"] = list(d.unit_changes);
   root["fields"] = list(d.fields);
   root["ratingScales"] = list(d.rating_scales);
   root["indicators"] = list(d.indicators);

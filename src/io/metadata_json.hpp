@@ -28,6 +28,7 @@ void from_json(const boost::json::value& v, const std::string& path, core::Task&
 void from_json(const boost::json::value& v, const std::string& path, core::TaskRating& out);
 void from_json(const boost::json::value& v, const std::string& path, core::Activity& out);
 void from_json(const boost::json::value& v, const std::string& path, core::Document& out);
+void from_json(const boost::json::value& v, const std::string& path, core::UnitChange& out);
 
 // One record as it appears in the format (used by listings too).
 boost::json::object to_json(const core::Unit& u);
@@ -43,5 +44,6 @@ boost::json::object to_json(const core::Task& t);
 boost::json::object to_json(const core::TaskRating& t);
 boost::json::object to_json(const core::Activity& a);
 boost::json::object to_json(const core::Document& d);
+boost::json::object to_json(const core::UnitChange& c);
 
 }  // namespace mandate::io

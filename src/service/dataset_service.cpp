@@ -10,28 +10,12 @@ namespace {
 
 using namespace mandate::core;
 
-std::string key_of(const Unit& x) {
-  return x.code;
+// Records with a code are keyed by it; cells by their coordinates.
+template <typename T>
+requires requires(const T& x) {
+  x.code;
 }
-std::string key_of(const Field& x) {
-  return x.code;
-}
-std::string key_of(const RatingScale& x) {
-  return x.code;
-}
-std::string key_of(const Indicator& x) {
-  return x.code;
-}
-std::string key_of(const Plan& x) {
-  return x.code;
-}
-std::string key_of(const Task& x) {
-  return x.code;
-}
-std::string key_of(const Activity& x) {
-  return x.code;
-}
-std::string key_of(const Document& x) {
+std::string key_of(const T& x) {
   return x.code;
 }
 std::string key_of(const Target& x) {
@@ -111,6 +95,7 @@ ImportResult import_dataset(store::Store& store, const Dataset& incoming,
   merge(merged.task_ratings, incoming.task_ratings, o["taskRatings"]);
   merge(merged.activities, incoming.activities, o["activities"]);
   merge(merged.documents, incoming.documents, o["documents"]);
+  merge(merged.unit_changes, incoming.unit_changes, o["unitChanges"]);
   try {
     validate_dataset(merged);
   } catch (const Error& e) {
@@ -131,11 +116,13 @@ ImportResult import_dataset(store::Store& store, const Dataset& incoming,
   result.changed += write_all(*tx, incoming.task_ratings);
   result.changed += write_all(*tx, incoming.activities);
   result.changed += write_all(*tx, incoming.documents);
+  result.changed += write_all(*tx, incoming.unit_changes);
   tx->commit();
   result.records = incoming.units.size() + incoming.fields.size() + incoming.rating_scales.size() +
                    incoming.indicators.size() + incoming.plans.size() + incoming.targets.size() +
                    incoming.values.size() + incoming.tasks.size() + incoming.task_ratings.size() +
-                   incoming.activities.size() + incoming.documents.size();
+                   incoming.activities.size() + incoming.documents.size() +
+                   incoming.unit_changes.size();
   return result;
 }
 

@@ -25,6 +25,7 @@ struct Traits;
 template <>
 struct Traits<Unit> {
   static constexpr const char* entity = "unit";
+  static constexpr const char* list_name = "units";  // in the metadata format
   static auto& list(auto& d) { return d.units; }
   static std::string key(const Unit& x) { return x.code; }
   static Action action() { return Action::plan; }
@@ -39,6 +40,7 @@ struct Traits<Unit> {
 template <>
 struct Traits<Field> {
   static constexpr const char* entity = "field";
+  static constexpr const char* list_name = "fields";  // in the metadata format
   static auto& list(auto& d) { return d.fields; }
   static std::string key(const Field& x) { return x.code; }
   static Action action() { return Action::plan; }
@@ -50,6 +52,7 @@ struct Traits<Field> {
 template <>
 struct Traits<RatingScale> {
   static constexpr const char* entity = "rating_scale";
+  static constexpr const char* list_name = "ratingScales";  // in the metadata format
   static auto& list(auto& d) { return d.rating_scales; }
   static std::string key(const RatingScale& x) { return x.code; }
   static Action action() { return Action::plan; }
@@ -61,6 +64,7 @@ struct Traits<RatingScale> {
 template <>
 struct Traits<Indicator> {
   static constexpr const char* entity = "indicator";
+  static constexpr const char* list_name = "indicators";  // in the metadata format
   static auto& list(auto& d) { return d.indicators; }
   static std::string key(const Indicator& x) { return x.code; }
   static Action action() { return Action::plan; }
@@ -73,6 +77,7 @@ struct Traits<Indicator> {
 template <>
 struct Traits<Plan> {
   static constexpr const char* entity = "plan";
+  static constexpr const char* list_name = "plans";  // in the metadata format
   static auto& list(auto& d) { return d.plans; }
   static std::string key(const Plan& x) { return x.code; }
   static Action action() { return Action::plan; }
@@ -84,6 +89,7 @@ struct Traits<Plan> {
 template <>
 struct Traits<Target> {
   static constexpr const char* entity = "target";
+  static constexpr const char* list_name = "targets";  // in the metadata format
   static auto& list(auto& d) { return d.targets; }
   static std::string key(const Target& x) { return x.indicator + "/" + x.unit + "/" + x.period; }
   static Action action() { return Action::plan; }
@@ -95,12 +101,14 @@ struct Traits<Target> {
 template <>
 struct Traits<Task> {
   static constexpr const char* entity = "task";
+  static constexpr const char* list_name = "tasks";  // in the metadata format
   static auto& list(auto& d) { return d.tasks; }
   static std::string key(const Task& x) { return x.code; }
   static Action action() { return Action::plan; }
   static std::string scope(const Task& x, const Snapshot& s) {
     return x.responsible_unit.empty() ? root_of(s) : x.responsible_unit;
   }
+  static constexpr AttachmentOwner attachment_owner = AttachmentOwner::task;
   static bool erase(store::StoreTransaction& tx, const Task& x) {
     return tx.delete_record(RecordTable::task, x.code);
   }
@@ -108,6 +116,7 @@ struct Traits<Task> {
 template <>
 struct Traits<TaskRating> {
   static constexpr const char* entity = "task_rating";
+  static constexpr const char* list_name = "taskRatings";  // in the metadata format
   static auto& list(auto& d) { return d.task_ratings; }
   static std::string key(const TaskRating& x) { return x.task + "/" + x.period; }
   // Rating a task is an evaluation: approvers (and administrators) do it.
@@ -125,6 +134,7 @@ struct Traits<TaskRating> {
 template <>
 struct Traits<Activity> {
   static constexpr const char* entity = "activity";
+  static constexpr const char* list_name = "activities";  // in the metadata format
   static auto& list(auto& d) { return d.activities; }
   static std::string key(const Activity& x) { return x.code; }
   static Action action() { return Action::enter_values; }
@@ -133,13 +143,43 @@ struct Traits<Activity> {
     return tx.delete_record(RecordTable::activity, x.code);
   }
 };
+// The nearest unit above every unit a restructuring names: whoever plans it
+// plans the change (the city for a merge of two of its wards).
+std::string common_parent(const UnitChange& c, const Snapshot& s) {
+  std::vector<std::string> named = c.from;
+  named.insert(named.end(), c.to.begin(), c.to.end());
+  if (!c.new_parent.empty())
+    named.push_back(c.new_parent);
+  std::vector<std::string> common;  // ancestors of the first unit, nearest first
+  if (!named.empty() && s.tree.find_by_code(named[0]))
+    for (const Unit* a : s.tree.ancestors(named[0]))
+      common.push_back(a->code);
+  for (const auto& code : named)
+    std::erase_if(common, [&](const std::string& a) { return !s.tree.is_within(code, a); });
+  return common.empty() ? root_of(s) : common.front();
+}
+
+template <>
+struct Traits<UnitChange> {
+  static constexpr const char* entity = "unit_change";
+  static constexpr const char* list_name = "unitChanges";  // in the metadata format
+  static auto& list(auto& d) { return d.unit_changes; }
+  static std::string key(const UnitChange& x) { return x.code; }
+  static Action action() { return Action::plan; }
+  static std::string scope(const UnitChange& x, const Snapshot& s) { return common_parent(x, s); }
+  static bool erase(store::StoreTransaction& tx, const UnitChange& x) {
+    return tx.delete_record(RecordTable::unit_change, x.code);
+  }
+};
 template <>
 struct Traits<Document> {
   static constexpr const char* entity = "document";
+  static constexpr const char* list_name = "documents";  // in the metadata format
   static auto& list(auto& d) { return d.documents; }
   static std::string key(const Document& x) { return x.code; }
   static Action action() { return Action::enter_values; }
   static std::string scope(const Document& x, const Snapshot&) { return x.issuer; }
+  static constexpr AttachmentOwner attachment_owner = AttachmentOwner::document;
   static bool erase(store::StoreTransaction& tx, const Document& x) {
     return tx.delete_record(RecordTable::document, x.code);
   }
@@ -168,6 +208,24 @@ void require_rights(const Actor& actor, const T& x, const Snapshot& s) {
   core::require(actor.principal, Traits<T>::action(), unit, s.tree);
 }
 
+// A problem found in the record being written is reported by its key in the
+// request body ("shares"), not by its place in the whole data set
+// ("unitChanges[3].shares"); problems elsewhere keep their full path.
+template <typename T>
+std::string field_in_body(const std::string& field, const Dataset& merged, const std::string& key) {
+  const auto& items = Traits<T>::list(merged);
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (Traits<T>::key(items[i]) != key)
+      continue;
+    const std::string prefix = std::string(Traits<T>::list_name) + "[" + std::to_string(i) + "]";
+    if (field == prefix)
+      return "";
+    if (field.starts_with(prefix + "."))
+      return field.substr(prefix.size() + 1);
+  }
+  return field;
+}
+
 template <typename T>
 void check_precondition(const std::optional<T>& current, Precondition p, const std::string& etag) {
   const bool ok = p == Precondition::none || (p == Precondition::if_absent && !current) ||
@@ -192,6 +250,11 @@ std::string record_key(const T& record) {
 template <typename T>
 std::string record_etag(const T& record) {
   return etag_of(json_text(record));
+}
+
+template <typename T>
+std::string record_scope(const Snapshot& s, const T& record) {
+  return Traits<T>::scope(record, s);
 }
 
 template <typename T>
@@ -229,7 +292,11 @@ RecordOutcome<T> put_record(store::Store& store, SnapshotCache& cache, const Act
     }
   if (!replaced)
     items.push_back(record);
-  validate_dataset(merged);
+  try {
+    validate_dataset(merged);
+  } catch (const Error& e) {
+    throw Error(e.category(), e.code(), e.args(), field_in_body<T>(e.field(), merged, key));
+  }
 
   RecordOutcome<T> out{record, record_etag(record), !current, tx->upsert(record)};
   if (out.changed)
@@ -260,6 +327,12 @@ bool delete_record(store::Store& store, SnapshotCache& cache, const Actor& actor
     // Something still refers to it: say what, instead of breaking the reference.
     throw Error(ErrorCategory::conflict, "record.in_use", {key, e.field()});
   }
+  if constexpr (requires { Traits<T>::attachment_owner; }) {
+    // Files are never thrown away as a side effect of deleting their owner.
+    const size_t files = store.attachments(Traits<T>::attachment_owner, key).size();
+    if (files > 0)
+      throw Error(ErrorCategory::conflict, "attachment.in_use", {key, std::to_string(files)});
+  }
   const bool deleted = Traits<T>::erase(*tx, *current);
   tx->append_audit({0, actor.at, actor.principal.username, actor.address, "delete",
                     Traits<T>::entity, key, json_text(*current), std::nullopt});
@@ -270,6 +343,7 @@ bool delete_record(store::Store& store, SnapshotCache& cache, const Actor& actor
 #define MANDATE_RECORD_FUNCTIONS(T)                                                                \
   template std::string record_key<T>(const T&);                                                    \
   template std::string record_etag<T>(const T&);                                                   \
+  template std::string record_scope<T>(const Snapshot&, const T&);                                 \
   template std::optional<T> find_record<T>(const Snapshot&, const Principal&, const std::string&); \
   template RecordOutcome<T> put_record<T>(store::Store&, SnapshotCache&, const Actor&, const T&,   \
                                           Precondition, const std::string&);                       \
@@ -286,5 +360,6 @@ MANDATE_RECORD_FUNCTIONS(Task)
 MANDATE_RECORD_FUNCTIONS(TaskRating)
 MANDATE_RECORD_FUNCTIONS(Activity)
 MANDATE_RECORD_FUNCTIONS(Document)
+MANDATE_RECORD_FUNCTIONS(UnitChange)
 
 }  // namespace mandate::service

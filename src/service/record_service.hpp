@@ -39,6 +39,10 @@ template <typename T>
 std::string record_key(const T& record);
 template <typename T>
 std::string record_etag(const T& record);
+// The unit whose rights govern the record (a document's issuer, a task's
+// responsible unit, ...).
+template <typename T>
+std::string record_scope(const Snapshot& snapshot, const T& record);
 // The record with that key, if the caller may read it (else Error(permission)).
 template <typename T>
 std::optional<T> find_record(const Snapshot& snapshot, const core::Principal& who,

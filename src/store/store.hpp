@@ -5,10 +5,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/access.hpp"
+#include "core/attachment.hpp"
 #include "core/dataset.hpp"
+#include "core/search_text.hpp"
 
 namespace mandate::store {
 
@@ -82,7 +85,22 @@ struct AuditFilter {
 };
 
 // Tables of records keyed by a code.
-enum class RecordTable { unit, field, rating_scale, indicator, plan, task, activity, document };
+enum class RecordTable {
+  unit,
+  field,
+  rating_scale,
+  indicator,
+  plan,
+  task,
+  activity,
+  document,
+  unit_change
+};
+
+struct SearchHit {
+  core::SearchEntity entity = core::SearchEntity::document;
+  std::string code;
+};
 
 // A write transaction. Every upsert inserts the record or updates it when it
 // differs, and returns true when something changed. Nothing is visible to
@@ -102,6 +120,12 @@ class StoreTransaction {
   virtual bool upsert(const core::TaskRating& r) = 0;
   virtual bool upsert(const core::Activity& a) = 0;
   virtual bool upsert(const core::Document& d) = 0;
+  virtual bool upsert(const core::UnitChange& c) = 0;
+  // Appends to the task's progress journal; returns the entry's id.
+  virtual long long append_task_update(const core::TaskUpdate& u) = 0;
+  // Keeps the file (its metadata as given, its bytes) and returns its id.
+  virtual long long add_attachment(const core::Attachment& a, std::string_view bytes) = 0;
+  virtual bool delete_attachment(long long id) = 0;
   // Removes a value cell (recorded in its history); false when there was none.
   virtual bool delete_value(const std::string& indicator, const std::string& unit,
                             const std::string& period, core::ValueKind kind) = 0;
@@ -144,6 +168,18 @@ class Store {
   virtual std::vector<UserRecord> users() = 0;
   virtual std::optional<SessionRecord> find_session(const std::string& id_hash) = 0;
   virtual std::optional<ApiTokenRecord> find_token(const std::string& token_hash) = 0;
+  // A task's progress journal, oldest first.
+  virtual std::vector<core::TaskUpdate> task_updates(const std::string& task) = 0;
+  // Attachments of one document or task, oldest first; metadata only.
+  virtual std::vector<core::Attachment> attachments(core::AttachmentOwner owner,
+                                                    const std::string& code) = 0;
+  virtual std::optional<core::Attachment> find_attachment(long long id) = 0;
+  virtual std::optional<std::string> attachment_bytes(long long id) = 0;
+  // Records whose text has every word of the query (core::search_terms; the
+  // last word may be the start of a word, for search as you type), best
+  // matches first. entity narrows to one kind. An empty query finds nothing.
+  virtual std::vector<SearchHit> search(const std::string& query,
+                                        std::optional<core::SearchEntity> entity, size_t limit) = 0;
   // Newest first.
   virtual std::vector<AuditEntry> audit(const AuditFilter& filter) = 0;
 };

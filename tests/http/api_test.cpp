@@ -6,72 +6,17 @@
 #include <cstdio>
 #include <string>
 
-#include "../support/http_client.hpp"
-#include "../support/server_process.hpp"
+#include "../support/api_fixture.hpp"
 
 namespace {
 
 using mandate::test_support::HttpClient;
 using mandate::test_support::HttpResponse;
-using mandate::test_support::ServerProcess;
 namespace json = boost::json;
 
-struct Account {
-  const char* username;
-  const char* unit;
-  const char* role;
-};
-
-// Scopes: LS is the city (root), LS-VT and LS-CL are wards.
-constexpr Account kAccounts[] = {
-    {"admin", "LS", "admin"},          {"planner", "LS", "planner"},
-    {"reporter", "LS-VT", "reporter"}, {"approver", "LS-VT", "approver"},
-    {"viewer", "LS-VT", "viewer"},     {"wardadmin", "LS-VT", "admin"},
-};
-constexpr const char* kPassword = "mật-khẩu-đủ-dài";
-
-void add_user(const std::string& db, const Account& a) {
-  const std::string cmd = std::string(MANDATE_BINARY) + " user add --db '" + db + "' --username " +
-                          a.username + " --unit " + a.unit + " --role " + a.role + " >/dev/null";
-  FILE* p = popen(cmd.c_str(), "w");
-  ASSERT_NE(p, nullptr);
-  std::fputs(kPassword, p);
-  std::fputs("\n", p);
-  ASSERT_EQ(pclose(p), 0) << cmd;
-}
-
-class Api : public ::testing::Test {
- protected:
-  void SetUp() override {
-    for (const auto& a : kAccounts)
-      add_user(server.db(), a);
-  }
-
-  // A client signed in as username, with its CSRF token sent on every request.
-  HttpClient signed_in(const std::string& username) {
-    HttpClient c(server.port());
-    HttpResponse r = c.post_json("/api/v1/auth/login",
-                                 json::object{{"username", username}, {"password", kPassword}});
-    EXPECT_EQ(r.status, 200) << r.body;
-    if (r.status == 200)
-      c.set_header("X-CSRF-Token", std::string(r.json().at("csrfToken").as_string()));
-    return c;
-  }
-
-  static std::string error_code(const HttpResponse& r) {
-    try {
-      return std::string(r.json().at("error").at("code").as_string());
-    } catch (const std::exception&) {
-      return "(no error body: " + r.body + ")";
-    }
-  }
-
-  static std::string etag_of(HttpClient& c, const std::string& target) {
-    return c.get(target).header("ETag");
-  }
-
-  ServerProcess server;
-};
+using Api = mandate::test_support::ApiFixture;
+using mandate::test_support::kAccounts;
+using mandate::test_support::kPassword;
 
 const std::string kBudget = "/api/v1/values/BUDGET_REVENUE/LS/2021?kind=estimate";
 

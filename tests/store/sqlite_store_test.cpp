@@ -33,11 +33,11 @@ class SqliteStoreTest : public ::testing::Test {
 
 TEST_F(SqliteStoreTest, MigratesFromEmpty) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
-  EXPECT_EQ(s->schema_version(), 2);
+  EXPECT_EQ(s->schema_version(), 3);
   EXPECT_TRUE(s->load().units.empty());
   // Opening again applies nothing new.
   auto again = store::open_store(path, store::OpenMode::existing);
-  EXPECT_EQ(again->schema_version(), 2);
+  EXPECT_EQ(again->schema_version(), 3);
 }
 
 TEST_F(SqliteStoreTest, ExistingModeRefusesMissingFile) {

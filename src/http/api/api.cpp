@@ -11,6 +11,9 @@ void register_api(Router& router, store::Store& store, std::function<std::string
   register_report_routes(router, api);
   register_record_routes(router, api);
   register_dhis2_routes(router, api);
+  register_attachment_routes(router, api);
+  register_task_update_routes(router, api);
+  register_search_routes(router, api);
   register_openapi_route(router);
 }
 

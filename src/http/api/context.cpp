@@ -5,8 +5,10 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "http/errors.hpp"
 #include "io/json_reader.hpp"
 #include "service/clock.hpp"
+#include "service/record_service.hpp"
 
 namespace mandate::http::api {
 
@@ -128,6 +130,17 @@ core::Lang lang_of(const Request& request) {
     return core::parse_lang(*q);
   const std::string accept = request.header("Accept-Language");
   return accept.rfind("en", 0) == 0 ? core::Lang::en : core::Lang::vi;
+}
+
+Response stale_response(const service::StaleRecord& e) {
+  Response resp = error_response(e);
+  auto body = boost::json::parse(resp.body).as_object();
+  body["current"] =
+      e.current_json() ? boost::json::parse(*e.current_json()) : boost::json::value(nullptr);
+  resp.body = boost::json::serialize(body);
+  if (!e.current_etag().empty())
+    resp.with_header("ETag", e.current_etag());
+  return resp;
 }
 
 }  // namespace mandate::http::api

@@ -2,15 +2,19 @@
 // What every API handler shares: the services, and the per-request steps of
 // authentication (session cookie + CSRF, or a bearer token), body parsing and
 // query reading.
+#include <algorithm>
 #include <boost/json.hpp>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "core/i18n.hpp"
 #include "http/request.hpp"
 #include "http/router.hpp"
 #include "service/auth_service.hpp"
+#include "service/record_service.hpp"
 #include "service/snapshot.hpp"
 #include "service/value_service.hpp"
 #include "store/store.hpp"
@@ -70,11 +74,36 @@ boost::json::object paged(const std::vector<T>& items, const Page& page, ToJson&
           {"offset", page.offset}};
 }
 
+// ?q= through the store's full-text index: the codes of matching records of
+// that kind, best first; nullopt when there is no ?q=.
+std::optional<std::vector<std::string>> searched_codes(ApiContext& api, const Request& request,
+                                                       core::SearchEntity entity);
+// Keeps the items whose code was found, in the order found (best first).
+template <typename T, typename Code>
+void keep_found(std::vector<T>& items, const std::optional<std::vector<std::string>>& codes,
+                Code&& code) {
+  if (!codes)
+    return;
+  std::unordered_map<std::string_view, size_t> rank;
+  for (size_t i = 0; i < codes->size(); ++i)
+    rank.emplace((*codes)[i], i);
+  std::erase_if(items, [&](const T& x) { return !rank.contains(code(x)); });
+  std::stable_sort(items.begin(), items.end(),
+                   [&](const T& a, const T& b) { return rank.at(code(a)) < rank.at(code(b)); });
+}
+
+// 412 for a stale record write: the error plus `current` (the record as it is
+// now, or null when it is gone) and its ETag.
+Response stale_response(const service::StaleRecord& e);
+
 void register_auth_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_data_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_report_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_record_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_dhis2_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_attachment_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_task_update_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_search_routes(Router& router, std::shared_ptr<ApiContext> api);
 // GET /api/v1/openapi.json: the OpenAPI description (docs/openapi.json), public.
 void register_openapi_route(Router& router);
 

@@ -148,8 +148,10 @@ void register_data_routes(Router& router, std::shared_ptr<ApiContext> api) {
     std::vector<core::Indicator> items;
     const auto field = r.query_param("field");
     for (const auto& i : s->data.indicators)
-      if ((!field || i.field == *field) && matches(r, {&i.name, &i.code}))
+      if (!field || i.field == *field)
         items.push_back(i);
+    keep_found(items, searched_codes(*api, r, core::SearchEntity::indicator),
+               [](const core::Indicator& i) -> const std::string& { return i.code; });
     sort_items(
         r, items, [](const core::Indicator& i) { return i.name; },
         [](const core::Indicator& i) { return i.code; });
@@ -269,34 +271,32 @@ void register_data_routes(Router& router, std::shared_ptr<ApiContext> api) {
     return Response::json(200, json::object{{"received", writes.size()}, {"changed", changed}});
   });
 
-  auto listing = [api](auto member, auto name, auto code, auto to_json) {
-    return [api, member, name, code, to_json](Request& r) {
+  auto listing = [api](core::SearchEntity entity, auto member, auto name, auto to_json) {
+    return [api, entity, member, name, to_json](Request& r) {
       const auto who = api->authenticate(r).principal;
       const auto s = api->cache().get();
       auto d = service::filter_data(s->data, s->tree, filter_of(r, scope_unit(r, who, *s)));
       auto& items = d.*member;
-      std::erase_if(items, [&](const auto& x) { return !matches(r, {&name(x), &code(x)}); });
+      auto code = [](const auto& x) -> const std::string& { return x.code; };
+      keep_found(items, searched_codes(*api, r, entity), code);
       sort_items(r, items, name, code);
       return Response::json(200, paged(items, page_of(r), to_json));
     };
   };
   router.add("GET", "/api/v1/documents",
              listing(
-                 &core::Dataset::documents,
+                 core::SearchEntity::document, &core::Dataset::documents,
                  [](const core::Document& d) -> const std::string& { return d.title; },
-                 [](const core::Document& d) -> const std::string& { return d.number; },
                  [](const core::Document& d) { return io::to_json(d); }));
-  router.add(
-      "GET", "/api/v1/tasks",
-      listing(
-          &core::Dataset::tasks, [](const core::Task& t) -> const std::string& { return t.name; },
-          [](const core::Task& t) -> const std::string& { return t.code; },
-          [](const core::Task& t) { return io::to_json(t); }));
+  router.add("GET", "/api/v1/tasks",
+             listing(
+                 core::SearchEntity::task, &core::Dataset::tasks,
+                 [](const core::Task& t) -> const std::string& { return t.name; },
+                 [](const core::Task& t) { return io::to_json(t); }));
   router.add("GET", "/api/v1/activities",
              listing(
-                 &core::Dataset::activities,
+                 core::SearchEntity::activity, &core::Dataset::activities,
                  [](const core::Activity& a) -> const std::string& { return a.name; },
-                 [](const core::Activity& a) -> const std::string& { return a.code; },
                  [](const core::Activity& a) { return io::to_json(a); }));
 
   router.add("GET", "/api/v1/audit", [api](Request& r) {

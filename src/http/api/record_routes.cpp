@@ -49,16 +49,6 @@ std::pair<Precondition, std::string> precondition_of(const Request& r) {
   throw core::invalid_input("etag.required", {}, "If-Match");
 }
 
-Response stale_response(const service::StaleRecord& e) {
-  Response resp = error_response(e);
-  auto body = json::parse(resp.body).as_object();
-  body["current"] = e.current_json() ? json::parse(*e.current_json()) : json::value(nullptr);
-  resp.body = json::serialize(body);
-  if (!e.current_etag().empty())
-    resp.with_header("ETag", e.current_etag());
-  return resp;
-}
-
 template <typename T>
 void add_record_routes(Router& router, const std::shared_ptr<ApiContext>& api,
                        const std::string& path, const KeyParams& params, const KeyFields& fields,
@@ -154,6 +144,10 @@ void register_record_routes(Router& router, std::shared_ptr<ApiContext> api) {
                                     true);
   add_record_routes<core::Document>(router, api, "/api/v1/documents/{code}", code, code_field,
                                     true);
+  add_record_routes<core::UnitChange>(router, api, "/api/v1/unit-changes/{code}", code, code_field,
+                                      true);
+  add_list_route<core::UnitChange>(router, api, "/api/v1/unit-changes",
+                                   &core::Dataset::unit_changes);
 }
 
 }  // namespace mandate::http::api

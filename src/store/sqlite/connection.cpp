@@ -80,6 +80,15 @@ Statement& Statement::bind(int i, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int i, std::string_view bytes) {
+  // SQLITE_STATIC: the caller's bytes outlive the statement's step (files are
+  // large; no copy).
+  const int rc = sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_STATIC);
+  if (rc != SQLITE_OK)
+    conn_->fail(rc);
+  return *this;
+}
+
 Statement& Statement::bind(int i, double value) {
   const int rc = sqlite3_bind_double(stmt_, i, value);
   if (rc != SQLITE_OK)
@@ -137,6 +146,11 @@ std::string Statement::text(int col) const {
   return p ? std::string(reinterpret_cast<const char*>(p),
                          static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
            : std::string();
+}
+
+std::string Statement::blob(int col) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
 }
 
 double Statement::real(int col) const {

@@ -48,6 +48,8 @@ class Statement {
   Statement& bind(int i, bool value) { return bind(i, static_cast<long long>(value)); }
   Statement& bind(int i, const std::optional<double>& value);
   Statement& bind_null(int i);
+  // The bytes must stay alive until the statement has run.
+  Statement& bind_blob(int i, std::string_view bytes);
   Statement& bind_text_or_null(int i, std::string_view text);  // "" -> NULL
 
   bool step();  // true while a row is available
@@ -56,6 +58,7 @@ class Statement {
 
   bool is_null(int col) const;
   std::string text(int col) const;  // NULL -> ""
+  std::string blob(int col) const;
   double real(int col) const;
   long long integer(int col) const;
   std::optional<double> optional_real(int col) const;

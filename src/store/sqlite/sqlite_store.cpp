@@ -9,7 +9,10 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "store/sqlite/attachments.hpp"
 #include "store/sqlite/migrator.hpp"
+#include "store/sqlite/search_index.hpp"
+#include "store/sqlite/task_updates.hpp"
 
 namespace mandate::store {
 extern const std::vector<EmbeddedFile> kSqliteMigrations;
@@ -154,7 +157,7 @@ class SqliteTransaction final : public StoreTransaction {
     st.bind_text_or_null(9, i.responsible_unit).bind(10, i.decimals);
     st.bind(11, i.nearly_met_ratio).bind(12, i.min_value).bind(13, i.max_value);
     st.bind(14, i.description).bind(15, i.illustrative);
-    return run(st);
+    return indexed(run(st), core::SearchEntity::indicator, i);
   }
 
   bool upsert(const core::Plan& p) override {
@@ -224,7 +227,7 @@ class SqliteTransaction final : public StoreTransaction {
     bind_date(st, 8, t.start);
     bind_date(st, 9, t.deadline);
     st.bind(10, core::task_status_name(t.status)).bind(11, t.progress).bind(12, t.illustrative);
-    return run(st);
+    return indexed(run(st), core::SearchEntity::task, t);
   }
 
   bool upsert(const core::TaskRating& r) override {
@@ -246,7 +249,7 @@ class SqliteTransaction final : public StoreTransaction {
     st.bind(5, core::format_iso_date(a.date)).bind_text_or_null(6, a.plan);
     st.bind_text_or_null(7, a.rating_scale).bind(8, a.rating_level);
     st.bind(9, static_cast<long long>(a.participants)).bind(10, a.result).bind(11, a.illustrative);
-    bool changed = run(st);
+    bool changed = indexed(run(st), core::SearchEntity::activity, a);
 
     std::vector<core::Attendance> stored;
     auto q = conn_.prepare(
@@ -289,15 +292,44 @@ class SqliteTransaction final : public StoreTransaction {
     st.bind_text_or_null(8, d.plan).bind_text_or_null(9, d.implements);
     st.bind_text_or_null(10, d.amends).bind(11, core::document_status_name(d.status));
     st.bind(12, d.illustrative);
+    return indexed(run(st), core::SearchEntity::document, d);
+  }
+
+  bool upsert(const core::UnitChange& c) override {
+    static const std::string sql =
+        upsert_sql("unit_changes", {"code"},
+                   {"kind", "effective", "from_json", "to_json", "shares_json", "new_name",
+                    "new_parent", "document_code", "note", "illustrative"});
+    auto st = conn_.prepare(sql);
+    st.bind(1, c.code).bind(2, core::unit_change_kind_name(c.kind));
+    st.bind(3, core::format_iso_date(c.effective)).bind(4, to_json_array(c.from));
+    st.bind(5, to_json_array(c.to))
+        .bind(6, boost::json::serialize(boost::json::value_from(c.shares)));
+    st.bind(7, c.new_name).bind_text_or_null(8, c.new_parent).bind_text_or_null(9, c.document);
+    st.bind(10, c.note).bind(11, c.illustrative);
     return run(st);
   }
 
+  long long append_task_update(const core::TaskUpdate& u) override {
+    return task_updates::append(conn_, u);
+  }
+
+  long long add_attachment(const core::Attachment& a, std::string_view bytes) override {
+    return attachments::insert(conn_, a, bytes);
+  }
+
+  bool delete_attachment(long long id) override { return attachments::remove(conn_, id); }
+
   bool delete_record(RecordTable table, const std::string& code) override {
-    static constexpr const char* kTables[] = {"units", "fields", "rating_scales", "indicators",
-                                              "plans", "tasks",  "activities",    "documents"};
+    static constexpr const char* kTables[] = {"units",      "fields",    "rating_scales",
+                                              "indicators", "plans",     "tasks",
+                                              "activities", "documents", "unit_changes"};
     const char* name = kTables[static_cast<size_t>(table)];
     conn_.prepare(std::string("DELETE FROM ") + name + " WHERE code = ?").bind(1, code).run();
-    return conn_.changes() > 0;
+    const bool deleted = conn_.changes() > 0;
+    if (const auto entity = searched_as(table))
+      search_index::remove(conn_, *entity, code);
+    return deleted;
   }
 
   bool delete_target(const std::string& indicator, const std::string& unit,
@@ -418,6 +450,29 @@ class SqliteTransaction final : public StoreTransaction {
     return conn_.changes() > 0;
   }
 
+  // Keeps the search index in step with a record that changed.
+  template <typename T>
+  bool indexed(bool changed, core::SearchEntity entity, const T& record) {
+    if (changed)
+      search_index::put(conn_, entity, record.code, core::search_text(record));
+    return changed;
+  }
+
+  static std::optional<core::SearchEntity> searched_as(RecordTable table) {
+    switch (table) {
+      case RecordTable::indicator:
+        return core::SearchEntity::indicator;
+      case RecordTable::task:
+        return core::SearchEntity::task;
+      case RecordTable::document:
+        return core::SearchEntity::document;
+      case RecordTable::activity:
+        return core::SearchEntity::activity;
+      default:
+        return std::nullopt;
+    }
+  }
+
   static void bind_date(Statement& st, int i, const std::optional<core::Date>& d) {
     auto text = opt_date(d);
     if (text)
@@ -453,7 +508,15 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) : path_(path) {
       throw Error(ErrorCategory::not_found, "store.not_initialised", {path});
   }
   migrate(*conn, kSqliteMigrations);
+  const bool index_stale = search_index::stale(*conn);
   idle_.push_back(std::move(conn));
+  if (index_stale) {
+    const core::Dataset d = load();
+    auto lease = acquire();
+    Transaction tx(*lease);
+    search_index::rebuild_if_stale(*lease, d);
+    tx.commit();
+  }
 }
 
 std::unique_ptr<Connection> SqliteStore::open_connection(int extra_flags) const {
@@ -666,6 +729,24 @@ core::Dataset SqliteStore::load() {
     }
   }
   for (auto st = c.prepare(
+           "SELECT code, kind, effective, from_json, to_json, shares_json, new_name, new_parent,"
+           " document_code, note, illustrative FROM unit_changes ORDER BY id");
+       st.step();) {
+    core::UnitChange x;
+    x.code = st.text(0);
+    x.kind = core::parse_unit_change_kind(st.text(1));
+    x.effective = core::parse_iso_date(st.text(2));
+    x.from = from_json_array(st.text(3));
+    x.to = from_json_array(st.text(4));
+    x.shares = boost::json::value_to<std::vector<double>>(boost::json::parse(st.text(5)));
+    x.new_name = st.text(6);
+    x.new_parent = st.text(7);
+    x.document = st.text(8);
+    x.note = st.text(9);
+    x.illustrative = st.integer(10) != 0;
+    d.unit_changes.push_back(std::move(x));
+  }
+  for (auto st = c.prepare(
            "SELECT code, kind, number, title, date, issuer, field_code, plan_code, implements,"
            " amends, status, illustrative FROM documents ORDER BY id");
        st.step();) {
@@ -791,6 +872,32 @@ std::vector<AuditEntry> SqliteStore::audit(const AuditFilter& f) {
     out.push_back(std::move(e));
   }
   return out;
+}
+
+}  // namespace mandate::store::sqlite
+
+namespace mandate::store::sqlite {
+
+std::vector<core::TaskUpdate> SqliteStore::task_updates(const std::string& task) {
+  return sqlite::task_updates::of(*acquire(), task);
+}
+
+std::vector<core::Attachment> SqliteStore::attachments(core::AttachmentOwner owner,
+                                                       const std::string& code) {
+  return sqlite::attachments::of(*acquire(), owner, code);
+}
+
+std::optional<core::Attachment> SqliteStore::find_attachment(long long id) {
+  return sqlite::attachments::find(*acquire(), id);
+}
+
+std::optional<std::string> SqliteStore::attachment_bytes(long long id) {
+  return sqlite::attachments::bytes(*acquire(), id);
+}
+
+std::vector<SearchHit> SqliteStore::search(const std::string& query,
+                                           std::optional<core::SearchEntity> entity, size_t limit) {
+  return search_index::find(*acquire(), query, entity, limit);
 }
 
 }  // namespace mandate::store::sqlite

@@ -28,6 +28,13 @@ class SqliteStore final : public Store {
   std::optional<SessionRecord> find_session(const std::string& id_hash) override;
   std::optional<ApiTokenRecord> find_token(const std::string& token_hash) override;
   std::vector<AuditEntry> audit(const AuditFilter& filter) override;
+  std::vector<core::TaskUpdate> task_updates(const std::string& task) override;
+  std::vector<core::Attachment> attachments(core::AttachmentOwner owner,
+                                            const std::string& code) override;
+  std::optional<core::Attachment> find_attachment(long long id) override;
+  std::optional<std::string> attachment_bytes(long long id) override;
+  std::vector<SearchHit> search(const std::string& query, std::optional<core::SearchEntity> entity,
+                                size_t limit) override;
 
   // A borrowed connection, returned to the pool when the lease ends.
   class Lease {
