@@ -34,7 +34,9 @@ import { IndicatorPage } from './pages/Indicator';
 import { DataEntryPage } from './pages/DataEntry';
 import { TasksPage, TaskDetailPage } from './pages/Tasks';
 import { DocumentsPage, DocumentDetailPage } from './pages/Documents';
-import { ActivitiesPage } from './pages/Activities';
+import { ActivitiesPage, ActivityDetailPage } from './pages/Activities';
+import { SearchPage } from './pages/Search';
+import { GlobalSearch } from './components/GlobalSearch';
 import { ReportsPage } from './pages/Reports';
 import { AdminPage } from './pages/Admin';
 import { ProfilePage } from './pages/Profile';
@@ -91,6 +93,9 @@ function Shell() {
           <Typography.Text className="header-title" ellipsis>
             {tr('Theo dõi thực hiện nghị quyết', 'Resolution tracking')}
           </Typography.Text>
+          <div className="header-search" role="search">
+            <GlobalSearch />
+          </div>
           <div className="header-actions">
             <Button
               type="text"
@@ -139,13 +144,15 @@ function Shell() {
               <Route path="/" element={<DashboardPage />} />
               <Route path="/plan" element={<PlanPage />} />
               <Route path="/indicators" element={<IndicatorPage />} />
-              <Route path="/indicators/:code" element={<IndicatorPage />} />
+              <Route path="/indicators/:code/*" element={<IndicatorPage />} />
               <Route path="/entry" element={<DataEntryPage />} />
               <Route path="/tasks" element={<TasksPage />} />
-              <Route path="/tasks/:code" element={<TaskDetailPage />} />
+              <Route path="/tasks/:code/*" element={<TaskDetailPage />} />
               <Route path="/documents" element={<DocumentsPage />} />
-              <Route path="/documents/:code" element={<DocumentDetailPage />} />
+              <Route path="/documents/:code/*" element={<DocumentDetailPage />} />
               <Route path="/activities" element={<ActivitiesPage />} />
+              <Route path="/activities/:code/*" element={<ActivityDetailPage />} />
+              <Route path="/search" element={<SearchPage />} />
               <Route path="/reports" element={<ReportsPage />} />
               <Route path="/admin" element={<AdminPage />} />
               <Route path="/profile" element={<ProfilePage />} />

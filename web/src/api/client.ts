@@ -97,22 +97,27 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
       message: { vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', en: 'Cannot reach the server. Check the network and try again.' },
     });
   }
-  if (!res.ok) {
-    let body: { error?: ApiErrorBody; current?: unknown } = {};
-    try {
-      body = await res.json();
-    } catch {
-      /* not JSON */
-    }
-    const err = body.error ?? {
-      code: `http.${res.status}`,
-      status: res.status,
-      message: { vi: `Máy chủ trả lỗi ${res.status}.`, en: `The server answered ${res.status}.` },
-    };
-    if (res.status === 401 && !opts.quiet401 && onUnauthorized) onUnauthorized();
-    throw new ApiError({ ...err, status: res.status }, body.current, res.headers.get('ETag'));
-  }
+  if (!res.ok) throw await toError(res, !!opts.quiet401);
   return res;
+}
+
+async function toError(res: Response, quiet401: boolean): Promise<ApiError> {
+  let body: { error?: ApiErrorBody; current?: unknown } = {};
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON */
+  }
+  const err = body.error ?? {
+    code: `http.${res.status}`,
+    status: res.status,
+    message:
+      res.status === 413
+        ? { vi: 'Tệp quá lớn (tối đa 20 MiB).', en: 'The file is too large (20 MiB at most).' }
+        : { vi: `Máy chủ trả lỗi ${res.status}.`, en: `The server answered ${res.status}.` },
+  };
+  if (res.status === 401 && !quiet401 && onUnauthorized) onUnauthorized();
+  return new ApiError({ ...err, status: res.status }, body.current, res.headers.get('ETag'));
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<Result<T>> {
@@ -122,6 +127,25 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   const type = res.headers.get('Content-Type') || '';
   const data = (type.includes('json') ? await res.json() : await res.text()) as T;
   return { data, etag };
+}
+
+/** Sends a file as the raw request body (attachments); the server judges its type from the bytes. */
+export async function upload<T>(path: string, file: Blob, query?: RequestOptions['query'], signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), { method: 'POST', headers, body: file, credentials: 'same-origin', signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError({
+      code: 'network',
+      status: 0,
+      message: { vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', en: 'Cannot reach the server. Check the network and try again.' },
+    });
+  }
+  if (!res.ok) throw await toError(res, false);
+  return (await res.json()) as T;
 }
 
 export async function get<T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal): Promise<T> {

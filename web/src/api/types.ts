@@ -178,3 +178,44 @@ export interface ScorecardReport {
   };
   narrative: { heading: string; sentences: string[] }[];
 }
+export interface Attachment {
+  id: number;
+  owner: 'document' | 'task';
+  ownerCode: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256?: string;
+  uploadedBy: string;
+  uploadedAt: string;
+  etag: string;
+}
+export interface TaskUpdate {
+  id: number;
+  task: string;
+  date: string;
+  progress: number;
+  status: Task['status'];
+  note?: string;
+  author: string;
+  at: string;
+}
+export type UnitChangeKind = 'merge' | 'split' | 'rename' | 'move' | 'dissolve';
+export interface UnitChange {
+  code: string;
+  kind: UnitChangeKind;
+  effective: string;
+  from: string[];
+  to?: string[];
+  shares?: number[];
+  newName?: string;
+  newParent?: string;
+  document?: string;
+  note?: string;
+}
+export interface SearchHit {
+  entity: 'indicator' | 'task' | 'document' | 'activity';
+  code: string;
+  title: string;
+  unit?: string;
+}

@@ -52,10 +52,31 @@ export function PageState({
   return <Spin spinning={!!loading}>{children}</Spin>;
 }
 
-export function InlineError({ error }: { error: unknown }) {
-  const { errorText } = useSession();
+/** An error next to what caused it: the server's message in the user's language; 403 says plainly "no permission". */
+export function InlineError({ error, className }: { error: unknown; className?: string }) {
+  const { errorText, tr } = useSession();
   if (!error) return null;
-  return <Alert type="error" showIcon message={errorText(error)} role="alert" />;
+  const forbidden = error instanceof ApiError && error.status === 403;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      className={className ?? 'inline-error'}
+      data-testid="inline-error"
+      message={forbidden ? tr('Bạn không có quyền thực hiện thao tác này', 'You do not have permission to do this') : errorText(error)}
+      description={forbidden ? errorText(error) : undefined}
+      role="alert"
+    />
+  );
+}
+
+/** The same text for a passing message (message.error). */
+export function useErrorText() {
+  const { errorText, tr } = useSession();
+  return (e: unknown) =>
+    e instanceof ApiError && e.status === 403
+      ? `${tr('Không có quyền', 'No permission')}: ${errorText(e)}`
+      : errorText(e);
 }
 
 export function StatusTag({ status }: { status: string }) {

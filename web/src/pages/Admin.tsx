@@ -1,5 +1,8 @@
 import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tabs, Tag, Tree, Typography } from 'antd';
-import { PlusOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { RecordFormModal } from '../components/RecordForm';
+import { UnitChangesTab } from '../components/UnitChanges';
+import { canPlanShared } from '../lib/access';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { ApiError, get, getAll, request } from '../api/client';
@@ -104,8 +107,8 @@ function UnitsTab() {
           )}
           <Typography.Paragraph type="secondary" className="note">
             {tr(
-              'Sáp nhập, chia tách có ngày hiệu lực: chờ máy chủ hỗ trợ sự kiện thay đổi đơn vị.',
-              'Merge and split with an effective date: waiting for unit-change events on the server.',
+              'Sáp nhập, chia tách, giải thể có ngày hiệu lực: thẻ “Sắp xếp đơn vị”.',
+              'Merge, split, dissolve with an effective date: the “Restructuring” tab.',
             )}
           </Typography.Paragraph>
         </Card>
@@ -288,14 +291,40 @@ function TargetsTab() {
 }
 
 function ScalesTab() {
-  const { tr } = useSession();
+  const { tr, user, catalog } = useSession();
+  const { message } = App.useApp();
   const scales = useLoad(() => get<{ items: RatingScale[] }>('rating-scales', { limit: 100 }), []);
+  const [editing, setEditing] = useState<null | { record?: RatingScale }>(null);
+  const mayEdit = canPlanShared(user, catalog!.unitByCode);
   return (
     <PageState loading={scales.loading} error={scales.error} onRetry={scales.reload}>
+      {mayEdit ? (
+        <Button icon={<PlusOutlined />} onClick={() => setEditing({})} className="tab-action">
+          {tr('Thêm thang xếp loại', 'Add a rating scale')}
+        </Button>
+      ) : (
+        <Typography.Paragraph type="secondary">
+          {tr('Chỉ quản trị, kế hoạch của đơn vị cấp cao nhất được sửa thang xếp loại (dùng chung mọi đơn vị).', 'Only administrators and planners of the top unit change rating scales (shared by every unit).')}
+        </Typography.Paragraph>
+      )}
       <Row gutter={[16, 16]}>
         {(scales.data?.items ?? []).map((s) => (
           <Col xs={24} md={12} key={s.code}>
-            <Card size="small" title={s.name} extra={<Typography.Text type="secondary">{s.code}</Typography.Text>}>
+            <Card
+              size="small"
+              title={s.name}
+              data-testid={`scale-${s.code}`}
+              extra={
+                <Space>
+                  <Typography.Text type="secondary">{s.code}</Typography.Text>
+                  {mayEdit && (
+                    <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ record: s })} data-testid={`scale-edit-${s.code}`}>
+                      {tr('Sửa', 'Edit')}
+                    </Button>
+                  )}
+                </Space>
+              }
+            >
               <ol className="levels">
                 {s.levels.map((l) => (
                   <li key={l.code}>
@@ -308,6 +337,70 @@ function ScalesTab() {
           </Col>
         ))}
       </Row>
+      <RecordFormModal<RatingScale, { code: string; name: string; levels: { code: string; name: string }[] }>
+        open={!!editing}
+        creating={!editing?.record}
+        record={editing?.record}
+        testId="scale-form"
+        title={editing?.record ? tr('Sửa thang xếp loại', 'Edit rating scale') : tr('Thêm thang xếp loại', 'Add a rating scale')}
+        pathOf={(v, r) => `rating-scales/${encodeURIComponent(r?.code ?? v.code.trim())}`}
+        toForm={(r) => (r ? { code: r.code, name: r.name, levels: r.levels.map((l) => ({ ...l })) } : { code: '', name: '', levels: [{ code: '', name: '' }] })}
+        toBody={(v) => ({ code: v.code.trim(), name: v.name.trim(), levels: v.levels.map((l) => ({ code: l.code.trim(), name: l.name.trim() })) })}
+        describe={(r) => (
+          <strong>
+            {r.name}: {r.levels.map((l) => l.name).join(' › ')}
+          </strong>
+        )}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          message.success(tr('Đã lưu thang xếp loại', 'Rating scale saved'));
+          scales.reload();
+        }}
+      >
+        {() => (
+          <>
+            <Form.Item name="code" label={tr('Mã', 'Code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]+$/, message: tr('Chữ, số, _ - .', 'Letters, digits, _ - .') }]}>
+              <Input disabled={!!editing?.record} />
+            </Form.Item>
+            <Form.Item name="name" label={tr('Tên thang', 'Name')} rules={[{ required: true, whitespace: true, message: tr('Nhập tên', 'Enter a name') }]}>
+              <Input />
+            </Form.Item>
+            <Typography.Text strong>{tr('Các mức, từ cao xuống thấp', 'Levels, best first')}</Typography.Text>
+            {editing?.record && (
+              <Typography.Paragraph type="secondary" className="note">
+                {tr('Đổi mã một mức đang được dùng trong xếp loại sẽ bị máy chủ từ chối.', 'The server refuses to drop a level code that ratings still use.')}
+              </Typography.Paragraph>
+            )}
+            <Form.List
+              name="levels"
+              rules={[{ validator: (_, v) => ((v ?? []).length >= 2 ? Promise.resolve() : Promise.reject(new Error(tr('Cần ít nhất 2 mức', 'At least 2 levels')))) }]}
+            >
+              {(fields, { add, remove, move }, { errors }) => (
+                <>
+                  {fields.map((f, i) => (
+                    <div className="levels-edit-row" key={f.key}>
+                      <Form.Item className="level-code" name={[f.name, 'code']} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]+$/, message: tr('Mã', 'Code') }]}>
+                        <Input placeholder={tr('mã', 'code')} aria-label={`${tr('Mã mức', 'Level code')} ${i + 1}`} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: tr('Tên', 'Name') }]} className="level-name">
+                        <Input placeholder={tr('Tên mức', 'Level name')} aria-label={`${tr('Tên mức', 'Level name')} ${i + 1}`} />
+                      </Form.Item>
+                      <Button icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={tr('Lên', 'Up')} />
+                      <Button icon={<ArrowDownOutlined />} disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} aria-label={tr('Xuống', 'Down')} />
+                      <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={tr('Bỏ mức', 'Remove level')} />
+                    </div>
+                  ))}
+                  <Form.ErrorList errors={errors} />
+                  <Button icon={<PlusOutlined />} onClick={() => add({ code: '', name: '' })}>
+                    {tr('Thêm mức', 'Add a level')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </>
+        )}
+      </RecordFormModal>
     </PageState>
   );
 }
@@ -332,7 +425,7 @@ function AuditTab() {
           value={entity}
           onChange={(v) => { setPages([]); setEntity(v); }}
           className="filter-select"
-          options={['value', 'target', 'unit', 'indicator', 'task', 'task_rating', 'activity', 'document', 'plan', 'user', 'session'].map((e) => ({ value: e, label: e }))}
+          options={['value', 'target', 'unit', 'unit_change', 'indicator', 'task', 'task_rating', 'task_update', 'activity', 'document', 'attachment', 'rating_scale', 'plan', 'user', 'session'].map((e) => ({ value: e, label: e }))}
         />
       </div>
       <PageState loading={log.loading} error={log.error} onRetry={log.reload}>
@@ -379,8 +472,10 @@ export function AdminPage() {
       <h1 className="page-title">{tr('Quản trị', 'Administration')}</h1>
       <Card>
         <Tabs
+          destroyInactiveTabPane
           items={[
             { key: 'units', label: tr('Đơn vị', 'Units'), children: <UnitsTab /> },
+            { key: 'changes', label: tr('Sắp xếp đơn vị', 'Restructuring'), children: <UnitChangesTab /> },
             { key: 'indicators', label: tr('Chỉ tiêu', 'Indicators'), children: <IndicatorsTab /> },
             { key: 'targets', label: tr('Chỉ tiêu kế hoạch', 'Targets'), children: <TargetsTab /> },
             { key: 'scales', label: tr('Thang xếp loại', 'Rating scales'), children: <ScalesTab /> },

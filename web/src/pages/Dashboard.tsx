@@ -10,6 +10,7 @@ import { childOf, childrenOf } from '../lib/units';
 import { useLoad } from '../lib/useLoad';
 import { useScope } from '../scope';
 import { useSession } from '../session';
+import { recordPath } from '../lib/paths';
 
 export function ScopeBar({ extra }: { extra?: React.ReactNode }) {
   const { unit, period, setUnit, setPeriod } = useScope();
@@ -52,7 +53,7 @@ export function DashboardPage() {
       title: tr('Chỉ tiêu', 'Indicator'),
       dataIndex: 'name',
       render: (name: string, r: ScorecardIndicator) => (
-        <Link to={`/indicators/${encodeURIComponent(r.code)}${search}`} className="wrap-text">
+        <Link to={`${recordPath('indicators', r.code)}${search}`} className="wrap-text">
           {name}
         </Link>
       ),
@@ -64,7 +65,7 @@ export function DashboardPage() {
       align: 'right' as const,
       width: 170,
       render: (t: string, r: ScorecardIndicator) => (
-        <Link to={`/indicators/${encodeURIComponent(r.code)}${search}`} data-testid={`actual-${r.code}`}>
+        <Link to={`${recordPath('indicators', r.code)}${search}`} data-testid={`actual-${r.code}`}>
           {t || '—'}
         </Link>
       ),
@@ -189,7 +190,7 @@ export function DashboardPage() {
                       dataSource={atRisk}
                       renderItem={(i) => (
                         <List.Item>
-                          <Link to={`/indicators/${encodeURIComponent(i.code)}${search}`} className="wrap-text">
+                          <Link to={`${recordPath('indicators', i.code)}${search}`} className="wrap-text">
                             {i.name}
                           </Link>
                           <span className="nowrap">
@@ -210,7 +211,7 @@ export function DashboardPage() {
                       dataSource={d.taskGroups.groups}
                       renderItem={(g) => (
                         <List.Item>
-                          <Link to={`/tasks/${encodeURIComponent(g.code)}${search}`} className="wrap-text">
+                          <Link to={`${recordPath('tasks', g.code)}${search}`} className="wrap-text">
                             {g.code}. {g.name}
                           </Link>
                           <Tag color={g.rating === 'excellent' ? 'green' : g.rating === 'good' ? 'blue' : g.rating ? 'orange' : 'default'}>

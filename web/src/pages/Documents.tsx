@@ -1,7 +1,13 @@
-import { Card, Col, Descriptions, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Input, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { get, getAll } from '../api/client';
+import { AttachmentsCard } from '../components/Attachments';
+import { DocumentFormModal } from '../components/DocumentForm';
+import { deleteRecord } from '../components/RecordForm';
+import { useErrorText } from '../components/common';
+import { canEnter } from '../lib/access';
 import type { Document } from '../api/types';
 import { PageState, UnitSelect } from '../components/common';
 import { DOC_KINDS, DOC_STATUS, label } from '../i18n/labels';
@@ -10,10 +16,13 @@ import { within } from '../lib/units';
 import { useLoad } from '../lib/useLoad';
 import { useScope } from '../scope';
 import { useSession } from '../session';
+import { recordPath } from '../lib/paths';
 
 export function DocumentsPage() {
-  const { tr, lang, catalog, unitName } = useSession();
+  const { tr, lang, catalog, unitName, user } = useSession();
   const { search } = useScope();
+  const navigate = useNavigate();
+  const [adding, setAdding] = useState(false);
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const kind = params.get('kind') ?? undefined;
@@ -44,7 +53,23 @@ export function DocumentsPage() {
   const now = new Date().getFullYear();
   return (
     <Space direction="vertical" size="middle" className="full-width">
-      <h1 className="page-title">{tr('Văn bản', 'Documents')}</h1>
+      <div className="page-head">
+        <h1 className="page-title">{tr('Văn bản', 'Documents')}</h1>
+        {canEnter(user, user?.unit, catalog!.unitByCode) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="doc-add">
+            {tr('Thêm văn bản', 'Add a document')}
+          </Button>
+        )}
+      </div>
+      <DocumentFormModal
+        open={adding}
+        documents={docs.data ?? []}
+        onClose={() => setAdding(false)}
+        onSaved={(d) => {
+          setAdding(false);
+          navigate(`${recordPath('documents', d.code)}${search}`);
+        }}
+      />
       <Card size="small">
         <div className="filters">
           <Input.Search
@@ -116,10 +141,10 @@ export function DocumentsPage() {
             scroll={{ x: 1000 }}
             locale={{ emptyText: q ? tr(`Không có văn bản nào khớp “${q}”`, `No document matches “${q}”`) : tr('Chưa có văn bản', 'No documents') }}
             columns={[
-              { title: tr('Số, ký hiệu', 'Number'), dataIndex: 'number', width: 130, render: (n: string, d: Document) => <Link to={`/documents/${encodeURIComponent(d.code)}${search}`}>{n}</Link> },
+              { title: tr('Số, ký hiệu', 'Number'), dataIndex: 'number', width: 130, render: (n: string, d: Document) => <Link to={`${recordPath('documents', d.code)}${search}`}>{n}</Link> },
               { title: tr('Ngày', 'Date'), dataIndex: 'date', width: 100, render: (d: string) => formatDate(d, lang) },
               { title: tr('Loại', 'Kind'), dataIndex: 'kind', width: 150, render: (k: string) => label(DOC_KINDS, k, lang) },
-              { title: tr('Trích yếu', 'Title'), dataIndex: 'title', render: (t: string, d: Document) => <Link to={`/documents/${encodeURIComponent(d.code)}${search}`} className="wrap-text">{t}</Link> },
+              { title: tr('Trích yếu', 'Title'), dataIndex: 'title', render: (t: string, d: Document) => <Link to={`${recordPath('documents', d.code)}${search}`} className="wrap-text">{t}</Link> },
               { title: tr('Cơ quan ban hành', 'Issuer'), dataIndex: 'issuer', width: 190, render: (u: string) => <span className="wrap-text">{unitName(u)}</span> },
               { title: tr('Hiệu lực', 'Status'), dataIndex: 'status', width: 120, render: (s: string) => <Tag color={s === 'in_force' || !s ? 'green' : 'default'}>{label(DOC_STATUS, s || 'in_force', lang)}</Tag> },
             ]}
@@ -132,8 +157,12 @@ export function DocumentsPage() {
 
 export function DocumentDetailPage() {
   const { code = '' } = useParams();
-  const { tr, lang, unitName, catalog } = useSession();
+  const { tr, lang, unitName, catalog, user } = useSession();
   const { search } = useScope();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
   const doc = useLoad(async () => {
     const d = await get<Document>(`documents/${encodeURIComponent(code)}`);
     const related = await Promise.all(
@@ -141,10 +170,21 @@ export function DocumentDetailPage() {
     );
     return { d, implementsDoc: related[0], amendsDoc: related[1] };
   }, [code]);
+  const all = useLoad(() => (editing ? getAll<Document>('documents') : Promise.resolve([] as Document[])), [editing]);
   const d = doc.data?.d;
+  const mayEdit = !!d && canEnter(user, d.issuer, catalog!.unitByCode);
+  const remove = async () => {
+    try {
+      await deleteRecord(`documents/${encodeURIComponent(code)}`);
+      message.success(tr('Đã xóa văn bản', 'Document deleted'));
+      navigate(`/documents${search}`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
   const link = (x: Document | null | undefined, c?: string) =>
     x ? (
-      <Link to={`/documents/${encodeURIComponent(x.code)}${search}`} className="wrap-text">
+      <Link to={`${recordPath('documents', x.code)}${search}`} className="wrap-text">
         {x.number} — {x.title}
       </Link>
     ) : (
@@ -156,9 +196,41 @@ export function DocumentDetailPage() {
       <PageState loading={doc.loading} error={doc.error} onRetry={doc.reload}>
         {d && (
           <>
-            <h1 className="page-title wrap-text">
-              {d.number} — {d.title}
-            </h1>
+            <div className="page-head">
+              <h1 className="page-title wrap-text">
+                {d.number} — {d.title}
+              </h1>
+              {mayEdit && (
+                <div className="head-actions">
+                  <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="doc-edit">
+                    {tr('Sửa', 'Edit')}
+                  </Button>
+                  <Popconfirm
+                    title={tr('Xóa văn bản này?', 'Delete this document?')}
+                    description={tr('Các tệp đính kèm cũng bị xóa.', 'Its attachments go too.')}
+                    okText={tr('Xóa', 'Delete')}
+                    cancelText={tr('Hủy', 'Cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={remove}
+                  >
+                    <Button danger icon={<DeleteOutlined />}>
+                      {tr('Xóa', 'Delete')}
+                    </Button>
+                  </Popconfirm>
+                </div>
+              )}
+            </div>
+            <DocumentFormModal
+              open={editing}
+              record={d}
+              documents={all.data ?? []}
+              onClose={() => setEditing(false)}
+              onSaved={() => {
+                setEditing(false);
+                message.success(tr('Đã lưu văn bản', 'Document saved'));
+                doc.reload();
+              }}
+            />
             <Card>
               <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
                 <Descriptions.Item label={tr('Loại', 'Kind')}>{label(DOC_KINDS, d.kind, lang)}</Descriptions.Item>
@@ -173,11 +245,6 @@ export function DocumentDetailPage() {
                 <Descriptions.Item label={tr('Sửa đổi, bổ sung', 'Amends')} span={2}>
                   {link(doc.data!.amendsDoc, d.amends)}
                 </Descriptions.Item>
-                <Descriptions.Item label={tr('Tệp đính kèm', 'Attachments')} span={2}>
-                  <Typography.Text type="secondary">
-                    {tr('Máy chủ chưa hỗ trợ tệp đính kèm.', 'The server does not store attachments yet.')}
-                  </Typography.Text>
-                </Descriptions.Item>
               </Descriptions>
               {d.illustrative && (
                 <Typography.Paragraph type="secondary" className="note">
@@ -185,6 +252,7 @@ export function DocumentDetailPage() {
                 </Typography.Paragraph>
               )}
             </Card>
+            <AttachmentsCard owner="documents" code={d.code} canEdit={mayEdit} />
           </>
         )}
       </PageState>

@@ -12,6 +12,7 @@ import { childOf } from '../lib/units';
 import { useLoad } from '../lib/useLoad';
 import { useScope } from '../scope';
 import { useSession } from '../session';
+import { recordPath } from '../lib/paths';
 import { ScopeBar } from './Dashboard';
 
 /** "{BHYT_INSURED} / {POPULATION} * 100" → "Số người có thẻ BHYT ÷ Dân số × 100". */
@@ -41,7 +42,7 @@ function IndicatorList() {
               title: tr('Chỉ tiêu', 'Indicator'),
               dataIndex: 'name',
               render: (n: string, r: Indicator) => (
-                <Link to={`/indicators/${encodeURIComponent(r.code)}${search}`} className="wrap-text">
+                <Link to={`${recordPath('indicators', r.code)}${search}`} className="wrap-text">
                   {n}
                 </Link>
               ),
@@ -235,7 +236,7 @@ function IndicatorDetail({ code }: { code: string }) {
                     pagination={false}
                     dataSource={subRows}
                     columns={[
-                      { title: tr('Đơn vị', 'Unit'), dataIndex: 'unit', render: (u: string) => <Link to={`/indicators/${code}?unit=${u}&period=${period}`}>{unitName(u)}</Link> },
+                      { title: tr('Đơn vị', 'Unit'), dataIndex: 'unit', render: (u: string) => <Link to={`${recordPath('indicators', code)}?unit=${u}&period=${period}`}>{unitName(u)}</Link> },
                       { title: tr('Số liệu', 'Value'), dataIndex: 'value', align: 'right' as const, render: fmt },
                       { title: tr('Loại', 'Kind'), dataIndex: 'kind', render: (k: string) => label(VALUE_KINDS, k, lang) },
                     ]}
@@ -278,7 +279,7 @@ function IndicatorDetail({ code }: { code: string }) {
               dataSource={ownValues}
               locale={{ emptyText: ind.formula ? tr('Chỉ tiêu tính theo công thức, không nhập trực tiếp', 'Computed by its formula; not entered directly') : tr('Chưa có', 'None') }}
               columns={[
-                { title: tr('Kỳ', 'Period'), dataIndex: 'period', render: (p: string) => <Link to={`/indicators/${code}?unit=${unit}&period=${p}`}>{periodLabel(p, lang)}</Link> },
+                { title: tr('Kỳ', 'Period'), dataIndex: 'period', render: (p: string) => <Link to={`${recordPath('indicators', code)}?unit=${unit}&period=${p}`}>{periodLabel(p, lang)}</Link> },
                 { title: tr('Loại', 'Kind'), dataIndex: 'kind', render: (k: string) => label(VALUE_KINDS, k, lang) },
                 { title: tr('Số liệu', 'Value'), dataIndex: 'value', align: 'right' as const, render: fmt },
                 { title: tr('Ghi chú', 'Comment'), dataIndex: 'comment', render: (c: string) => <span className="wrap-text">{c}</span> },

@@ -10,6 +10,7 @@ import { periodLabel } from '../lib/periods';
 import { useLoad } from '../lib/useLoad';
 import { useScope } from '../scope';
 import { useSession } from '../session';
+import { recordPath } from '../lib/paths';
 
 export function PlanPage() {
   const { tr, lang, catalog, unitName } = useSession();
@@ -34,7 +35,7 @@ export function PlanPage() {
           key: `task:${t.code}`,
           title: (
             <span className="tree-row">
-              <Link to={`/tasks/${encodeURIComponent(t.code)}${search}`} className="wrap-text">
+              <Link to={`${recordPath('tasks', t.code)}${search}`} className="wrap-text">
                 {t.code}. {t.name}
               </Link>{' '}
               <Tag color={TASK_STATUS_COLOR[t.status]}>{label(TASK_STATUS, t.status, lang)}</Tag>
@@ -61,7 +62,7 @@ export function PlanPage() {
             .map((i) => ({
               key: `ind:${i!.code}`,
               title: (
-                <Link to={`/indicators/${encodeURIComponent(i!.code)}${search}`} className="wrap-text">
+                <Link to={`${recordPath('indicators', i!.code)}${search}`} className="wrap-text">
                   {i!.name} {i!.formula && <Tag>{tr('tính theo công thức', 'computed')}</Tag>}
                 </Link>
               ),
@@ -92,7 +93,7 @@ export function PlanPage() {
             children: list.slice(0, 50).map((d) => ({
               key: `doc:${d.code}`,
               title: (
-                <Link to={`/documents/${encodeURIComponent(d.code)}${search}`} className="wrap-text">
+                <Link to={`${recordPath('documents', d.code)}${search}`} className="wrap-text">
                   {d.number} ({formatDate(d.date, lang)}) — {d.title}
                 </Link>
               ),

@@ -1,4 +1,9 @@
-import { Card, Col, Descriptions, Empty, Input, List, Progress, Row, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Input, List, Progress, Row, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { AttachmentsCard } from '../components/Attachments';
+import { RecordFormModal } from '../components/RecordForm';
+import { TaskProgressCard } from '../components/TaskProgress';
+import { canApprove, canEnter } from '../lib/access';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, get, getAll } from '../api/client';
@@ -11,6 +16,7 @@ import { within } from '../lib/units';
 import { useLoad } from '../lib/useLoad';
 import { useScope } from '../scope';
 import { useSession } from '../session';
+import { recordPath } from '../lib/paths';
 
 const today = () => new Date().toISOString().slice(0, 10);
 export const isOverdue = (t: Task) => !!t.deadline && t.deadline < today() && t.status !== 'completed' && t.status !== 'cancelled';
@@ -36,7 +42,7 @@ export function TasksPage() {
   );
   const fieldName = (c?: string) => catalog?.fields.find((f) => f.code === c)?.name ?? '';
   const taskLink = (t: Task) => (
-    <Link to={`/tasks/${encodeURIComponent(t.code)}${search}`} className="wrap-text">
+    <Link to={`${recordPath('tasks', t.code)}${search}`} className="wrap-text">
       {t.code}. {t.name}
     </Link>
   );
@@ -147,8 +153,10 @@ export function TasksPage() {
 
 export function TaskDetailPage() {
   const { code = '' } = useParams();
-  const { tr, lang, catalog, unitName } = useSession();
+  const { tr, lang, catalog, unitName, user } = useSession();
   const { search } = useScope();
+  const { message } = App.useApp();
+  const [rating, setRating] = useState<null | { period: string; record?: TaskRating }>(null);
   const data = useLoad(async () => {
     const [task, all, docs, scales] = await Promise.all([
       get<Task>(`tasks/${encodeURIComponent(code)}`),
@@ -171,12 +179,16 @@ export function TaskDetailPage() {
         ),
       )
     ).filter(Boolean) as TaskRating[];
-    return { task, all, docs, scales: scales.items, ratings };
+    return { task, all, docs, scales: scales.items, ratings, years, taskScale: plan?.taskScale || 'task' };
   }, [code]);
   const t = data.data?.task;
   const levelName = (scale: string, level: string) =>
     data.data?.scales.find((s) => s.code === scale)?.levels.find((l) => l.code === level)?.name ?? level;
   const subtasks = (data.data?.all ?? []).filter((x) => x.parent === code);
+  const mayReport = !!t && canEnter(user, t.responsibleUnit, catalog!.unitByCode);
+  const mayRate = !!t && canApprove(user, t.responsibleUnit, catalog!.unitByCode);
+  const scale = data.data?.scales.find((s) => s.code === data.data?.taskScale);
+  const ratingRows = (data.data?.years ?? []).map((y) => ({ period: y, record: data.data?.ratings.find((r) => r.period === y) }));
   const parent = t?.parent ? data.data?.all.find((x) => x.code === t.parent) : undefined;
   // Documents linked to the task: those of the responsible unit in the same field and plan.
   const docs = t ? (data.data?.docs ?? []).filter((d) => d.plan === t.plan && d.field === t.field && d.issuer === t.responsibleUnit) : [];
@@ -198,7 +210,7 @@ export function TaskDetailPage() {
               <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
                 {parent && (
                   <Descriptions.Item label={tr('Thuộc nhóm', 'Part of')} span={2}>
-                    <Link to={`/tasks/${encodeURIComponent(parent.code)}${search}`} className="wrap-text">
+                    <Link to={`${recordPath('tasks', parent.code)}${search}`} className="wrap-text">
                       {parent.code}. {parent.name}
                     </Link>
                   </Descriptions.Item>
@@ -223,19 +235,65 @@ export function TaskDetailPage() {
                 </Typography.Paragraph>
               )}
             </Card>
+            <TaskProgressCard task={t} canReport={mayReport} onReported={data.reload} />
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>
-                <Card title={tr('Xếp loại theo năm', 'Rating by year')}>
+                <Card title={tr('Xếp loại theo năm', 'Rating by year')} data-testid="task-ratings">
                   <List
-                    dataSource={data.data!.ratings}
+                    dataSource={ratingRows.filter((r) => r.record || mayRate)}
                     locale={{ emptyText: tr('Chưa xếp loại', 'Not rated yet') }}
                     renderItem={(r) => (
-                      <List.Item>
+                      <List.Item
+                        actions={
+                          mayRate
+                            ? [
+                                <Button key="rate" size="small" icon={<EditOutlined />} onClick={() => setRating(r)} data-testid={`rate-${r.period}`}>
+                                  {r.record ? tr('Sửa xếp loại', 'Change') : tr('Xếp loại', 'Rate')}
+                                </Button>,
+                              ]
+                            : undefined
+                        }
+                      >
                         <span>{periodLabel(r.period, lang)}</span>
-                        <Tag color={r.level === 'excellent' ? 'green' : 'blue'}>{levelName(r.scale, r.level)}</Tag>
+                        {r.record ? (
+                          <span>
+                            <Tag color={r.record.level === 'excellent' ? 'green' : 'blue'}>{levelName(r.record.scale, r.record.level)}</Tag>
+                            {r.record.comment && <Typography.Text type="secondary">{r.record.comment}</Typography.Text>}
+                          </span>
+                        ) : (
+                          <Typography.Text type="secondary">{tr('Chưa xếp loại', 'Not rated')}</Typography.Text>
+                        )}
                       </List.Item>
                     )}
                   />
+                  <RecordFormModal<TaskRating, { level?: string; comment?: string }>
+                    open={!!rating}
+                    creating={!rating?.record}
+                    record={rating?.record}
+                    title={`${tr('Xếp loại nhiệm vụ', 'Rate the task')} — ${rating ? periodLabel(rating.period, lang) : ''}`}
+                    pathOf={() => `tasks/${encodeURIComponent(code)}/ratings/${encodeURIComponent(rating!.period)}`}
+                    toForm={(r) => ({ level: r?.level, comment: r?.comment ?? '' })}
+                    toBody={(v) => ({ task: code, period: rating!.period, scale: rating?.record?.scale || scale?.code || 'task', level: v.level, comment: (v.comment ?? '').trim() })}
+                    describe={(r) => <strong>{levelName(r.scale, r.level)}</strong>}
+                    onClose={() => setRating(null)}
+                    onSaved={() => {
+                      setRating(null);
+                      message.success(tr('Đã lưu xếp loại', 'Rating saved'));
+                      data.reload();
+                    }}
+                    width={520}
+                  >
+                    {() => (
+                      <>
+                        <Form.Item name="level" label={scale?.name ?? tr('Mức xếp loại', 'Level')} rules={[{ required: true, message: tr('Chọn mức', 'Choose a level') }]}>
+                          <Select options={(scale?.levels ?? []).map((l) => ({ value: l.code, label: l.name }))} />
+                        </Form.Item>
+                        <Form.Item name="comment" label={tr('Nhận xét', 'Comment')}>
+                          <Input.TextArea rows={2} />
+                        </Form.Item>
+                      </>
+                    )}
+                  </RecordFormModal>
                 </Card>
               </Col>
               <Col xs={24} xl={12}>
@@ -245,7 +303,7 @@ export function TaskDetailPage() {
                     locale={{ emptyText: tr('Không có nhiệm vụ con', 'No sub-tasks') }}
                     renderItem={(s) => (
                       <List.Item>
-                        <Link to={`/tasks/${encodeURIComponent(s.code)}${search}`} className="wrap-text">
+                        <Link to={`${recordPath('tasks', s.code)}${search}`} className="wrap-text">
                           {s.code}. {s.name}
                         </Link>
                         <Tag color={TASK_STATUS_COLOR[s.status]}>{label(TASK_STATUS, s.status, lang)}</Tag>
@@ -261,7 +319,7 @@ export function TaskDetailPage() {
                     locale={{ emptyText: tr('Không có', 'None') }}
                     renderItem={(i) => (
                       <List.Item>
-                        <Link to={`/indicators/${encodeURIComponent(i.code)}${search}`} className="wrap-text">
+                        <Link to={`${recordPath('indicators', i.code)}${search}`} className="wrap-text">
                           {i.name}
                         </Link>
                       </List.Item>
@@ -276,7 +334,7 @@ export function TaskDetailPage() {
                     locale={{ emptyText: tr('Không có', 'None') }}
                     renderItem={(d) => (
                       <List.Item>
-                        <Link to={`/documents/${encodeURIComponent(d.code)}${search}`} className="wrap-text">
+                        <Link to={`${recordPath('documents', d.code)}${search}`} className="wrap-text">
                           {d.number} — {d.title}
                         </Link>
                       </List.Item>
@@ -285,14 +343,7 @@ export function TaskDetailPage() {
                 </Card>
               </Col>
             </Row>
-            <Card title={tr('Tiến độ thực hiện, tài liệu đính kèm', 'Progress updates, attachments')}>
-              <Empty
-                description={tr(
-                  'Máy chủ chưa lưu các lần báo cáo tiến độ và tệp đính kèm của nhiệm vụ.',
-                  'The server does not store progress updates or attachments of tasks yet.',
-                )}
-              />
-            </Card>
+            <AttachmentsCard owner="tasks" code={t.code} canEdit={mayReport} />
           </>
         )}
       </PageState>
