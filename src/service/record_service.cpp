@@ -40,6 +40,7 @@ struct Traits<Unit> {
 template <>
 struct Traits<Field> {
   static constexpr const char* entity = "field";
+  static constexpr bool shared = true;  // every unit uses it: anyone signed in reads it
   static constexpr const char* list_name = "fields";  // in the metadata format
   static auto& list(auto& d) { return d.fields; }
   static std::string key(const Field& x) { return x.code; }
@@ -52,6 +53,7 @@ struct Traits<Field> {
 template <>
 struct Traits<RatingScale> {
   static constexpr const char* entity = "rating_scale";
+  static constexpr bool shared = true;  // every unit uses it: anyone signed in reads it
   static constexpr const char* list_name = "ratingScales";  // in the metadata format
   static auto& list(auto& d) { return d.rating_scales; }
   static std::string key(const RatingScale& x) { return x.code; }
@@ -64,6 +66,7 @@ struct Traits<RatingScale> {
 template <>
 struct Traits<Indicator> {
   static constexpr const char* entity = "indicator";
+  static constexpr bool shared = true;  // every unit uses it: anyone signed in reads it
   static constexpr const char* list_name = "indicators";  // in the metadata format
   static auto& list(auto& d) { return d.indicators; }
   static std::string key(const Indicator& x) { return x.code; }
@@ -260,6 +263,8 @@ std::string record_scope(const Snapshot& s, const T& record) {
 template <typename T>
 std::optional<T> find_record(const Snapshot& s, const Principal& who, const std::string& key) {
   auto found = lookup<T>(s, key);
+  if constexpr (requires { Traits<T>::shared; })
+    return found;
   if (found) {
     const std::string unit = Traits<T>::scope(*found, s);
     if (s.tree.find_by_code(unit))

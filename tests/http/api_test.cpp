@@ -1,6 +1,5 @@
-// The JSON API, black-box: sign-in and lockout, CSRF, the authorization
-// matrix, ETag conflicts, error shapes, all-or-nothing bulk writes, audit,
-// search and Vietnamese sorting — through a real `mandate serve`.
+// The JSON API, black-box: sign-in and lockout, CSRF, ETag conflicts, error shapes, all-or-nothing
+// bulk writes, audit, search and Vietnamese sorting — through a real `mandate serve`.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -15,7 +14,6 @@ using mandate::test_support::HttpResponse;
 namespace json = boost::json;
 
 using Api = mandate::test_support::ApiFixture;
-using mandate::test_support::kAccounts;
 using mandate::test_support::kPassword;
 
 const std::string kBudget = "/api/v1/values/BUDGET_REVENUE/LS/2021?kind=estimate";
@@ -114,67 +112,7 @@ TEST_F(Api, ApiTokensWorkWithoutCookiesOrCsrf) {
   EXPECT_EQ(error_code(script.get("/api/v1/units")), "auth.bad_token");
 }
 
-// Which role may do what, inside (LS-VT) and outside (LS-CL) a ward user's
-// scope; city users (admin, planner) have both in scope.
-
-TEST_F(Api, AuthorizationMatrix) {
-  //                     admin  planner reporter approver viewer wardadmin
-  const bool all[6] = {true, true, true, true, true, true};
-  const bool read_out[6] = {true, true, false, false, false, false};
-  const bool enter_in[6] = {true, true, true, true, false, true};
-  const bool enter_out[6] = {true, true, false, false, false, false};
-  const bool plan_in[6] = {true, true, false, false, false, true};
-  const bool plan_out[6] = {true, true, false, false, false, false};
-  const bool approve_in[6] = {true, false, false, true, false, true};
-  const bool approve_out[6] = {true, false, false, false, false, false};
-  const bool audit[6] = {true, false, false, false, false, false};
-
-  int n = 0;
-  for (size_t i = 0; i < std::size(kAccounts); ++i) {
-    const std::string who = kAccounts[i].username;
-    // Each account writes its own cells, so one account's writes never make
-    // another's look stale.
-    const std::string year = std::to_string(2030 + i);
-    HttpClient c = signed_in(who);
-    auto check = [&](const std::string& label, const HttpResponse& r, bool allowed) {
-      ++n;
-      if (allowed)
-        EXPECT_LT(r.status, 300) << who << " " << label << ": " << r.body;
-      else
-        EXPECT_EQ(r.status, 403) << who << " " << label << ": " << r.body;
-    };
-    for (const std::string unit : {"LS-VT", "LS-CL"}) {
-      const bool in = unit == "LS-VT";
-      check("read " + unit, c.get("/api/v1/values?unit=" + unit), in ? all[i] : read_out[i]);
-      check("scorecard " + unit, c.get("/api/v1/scorecard?period=2021&unit=" + unit),
-            in ? all[i] : read_out[i]);
-      check("enter " + unit,
-            c.request("PUT", "/api/v1/values/POPULATION/" + unit + "/" + year, R"({"value": 1000})",
-                      {{"If-None-Match", "*"}}),
-            in ? enter_in[i] : enter_out[i]);
-      check("document " + unit,
-            c.request("PUT", "/api/v1/documents/T-" + who + "-" + unit,
-                      R"({"kind": "guidance", "title": "Hướng dẫn thử", "date": "2030-01-02",
-                          "issuer": ")" +
-                          unit + R"("})",
-                      {{"If-None-Match", "*"}}),
-            in ? enter_in[i] : enter_out[i]);
-      check("target " + unit,
-            c.request("PUT", "/api/v1/targets/POPULATION/" + unit + "/" + year,
-                      R"({"value": 5, "source": "annual_plan"})", {{"If-None-Match", "*"}}),
-            in ? plan_in[i] : plan_out[i]);
-    }
-    // Task groups belong to the city: rating one needs approve rights there.
-    check(
-        "rate city task",
-        c.request("PUT", "/api/v1/tasks/TG1/ratings/" + year,
-                  R"({"scale": "task", "level": "good"})", {{"If-None-Match", "*"}}),
-        std::string(kAccounts[i].unit) == "LS" ? approve_in[i] && approve_out[i] : approve_out[i]);
-    check("audit", c.get("/api/v1/audit"), audit[i]);
-    (void)approve_in;
-  }
-  EXPECT_EQ(n, 6 * 12);
-}
+// The authorization matrix over every route is authorization_matrix_test.cpp.
 
 TEST_F(Api, StaleWritesGet412WithTheCurrentVersion) {
   HttpClient a = signed_in("admin");

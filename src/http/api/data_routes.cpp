@@ -164,7 +164,7 @@ void register_data_routes(Router& router, std::shared_ptr<ApiContext> api) {
     const auto s = api->cache().get();
     for (const auto& i : s->data.indicators)
       if (i.code == r.param("code"))
-        return Response::json(200, io::to_json(i));
+        return Response::json(200, io::to_json(i)).with_header("ETag", service::record_etag(i));
     throw core::not_found("indicator.not_found", {r.param("code")});
   });
 
