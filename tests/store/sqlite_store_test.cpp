@@ -166,3 +166,55 @@ TEST_F(SqliteStoreTest, DataSurvivesReopen) {
 }
 
 }  // namespace
+
+namespace {
+
+std::vector<std::string> found(store::Store& s, const std::string& q,
+                               std::optional<core::SearchEntity> entity = std::nullopt) {
+  std::vector<std::string> codes;
+  for (const auto& hit : s.search(q, entity, 1000))
+    codes.push_back(hit.code);
+  return codes;
+}
+
+TEST_F(SqliteStoreTest, SearchIgnoresCaseAndDiacriticsAndFollowsEveryWrite) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, demo_data(), kCtx);
+  const auto quan_triet = found(*s, "QUAN triet", core::SearchEntity::document);
+  EXPECT_NE(std::find(quan_triet.begin(), quan_triet.end(), "VT-KH-2021-01"), quan_triet.end());
+  EXPECT_FALSE(found(*s, "dang bo").empty());  // "Đảng bộ": đ is d
+  EXPECT_TRUE(found(*s, "").empty());
+  EXPECT_TRUE(found(*s, "\"*:(").empty());  // FTS5 syntax in the query is only text
+
+  core::Document d = s->load().documents.front();
+  d.title = "Kế hoạch chuyển đổi số";
+  {
+    auto tx = s->begin(kCtx);
+    tx->upsert(d);
+    tx->commit();
+  }
+  EXPECT_EQ(found(*s, "chuyen doi"), std::vector<std::string>{d.code});
+  {
+    auto tx = s->begin(kCtx);
+    tx->delete_record(store::RecordTable::document, d.code);
+    // Not committed: rolled back, the index with it.
+  }
+  EXPECT_EQ(found(*s, "chuyen doi"), std::vector<std::string>{d.code});
+}
+
+TEST_F(SqliteStoreTest, SearchIndexIsRebuiltWhenItsFoldingChanged) {
+  {
+    auto s = store::open_store(path, store::OpenMode::create_or_open);
+    service::import_dataset(*s, demo_data(), kCtx);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM search_index; UPDATE search_index_state SET version = 0",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto s = store::open_store(path, store::OpenMode::existing);
+  EXPECT_FALSE(found(*s, "quan triet").empty());
+}
+
+}  // namespace
