@@ -161,6 +161,11 @@ export function ActivityFormModal({
                         <div className="ant-form-item-label">
                           <label>{tr('Tham dự theo đối tượng', 'Attendance by category')}</label>
                         </div>
+                        <Row gutter={8} className="attendance-head">
+                          <Col span={9}>{tr('Đối tượng', 'Category')}</Col>
+                          <Col span={6}>{tr('Tham dự', 'Attended')}</Col>
+                          <Col span={6}>{tr('Triệu tập', 'Eligible')}</Col>
+                        </Row>
                         {fields.map((f) => (
                           <Row gutter={8} key={f.key}>
                             <Col span={9}>

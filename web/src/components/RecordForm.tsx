@@ -92,6 +92,7 @@ export function RecordFormModal<R, V extends object>(props: RecordFormProps<R, V
       width={props.width ?? 640}
       destroyOnClose
       maskClosable={false}
+      className="record-modal"
       footer={
         <div className="record-footer">
           <InlineError error={error} />

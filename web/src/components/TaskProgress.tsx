@@ -1,7 +1,7 @@
 // A task's progress journal (GET /tasks/{code}/updates, oldest first on the
 // server, shown newest first) and the "report progress" form (POST; the
 // server sets the task's progress and status from it).
-import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Slider, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Select, Slider, Tag, Timeline, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -55,7 +55,7 @@ export function TaskProgressCard({ task, canReport, onReported }: { task: Task; 
       <Row gutter={[24, 16]}>
         {canReport && (
           <Col xs={24} xl={10}>
-            <Typography.Title level={5}>{tr('Báo cáo tiến độ', 'Report progress')}</Typography.Title>
+            <Typography.Title level={5} className="section-title">{tr('Báo cáo tiến độ', 'Report progress')}</Typography.Title>
             <InlineError error={error} />
             <Form
               form={form}
@@ -95,8 +95,11 @@ export function TaskProgressCard({ task, canReport, onReported }: { task: Task; 
           </Col>
         )}
         <Col xs={24} xl={canReport ? 14 : 24}>
-          <Typography.Title level={5}>{tr('Các lần báo cáo', 'Reports so far')}</Typography.Title>
-          <PageState loading={updates.loading} error={updates.error} onRetry={updates.reload} empty={!updates.loading && items.length === 0}>
+          <Typography.Title level={5} className="section-title">{tr('Các lần báo cáo', 'Reports so far')}</Typography.Title>
+          <PageState loading={updates.loading} error={updates.error} onRetry={updates.reload}>
+            {items.length === 0 && (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('Chưa có lần báo cáo tiến độ nào', 'No progress reported yet')} />
+            )}
             <Timeline
               data-testid="progress-timeline"
               items={items.map((u) => ({

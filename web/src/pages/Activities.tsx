@@ -2,7 +2,7 @@ import { App, Button, Card, Descriptions, Empty, Popconfirm, Segmented, Space, T
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { get, getAll } from '../api/client';
+import { ApiError, get, getAll, request } from '../api/client';
 import { ActivityFormModal } from '../components/ActivityForm';
 import { deleteRecord } from '../components/RecordForm';
 import { useErrorText } from '../components/common';
@@ -146,8 +146,11 @@ export function ActivityDetailPage() {
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const data = useLoad(async () => {
-    const [a, scales] = await Promise.all([get<Activity>(`activities/${encodeURIComponent(code)}`), get<{ items: RatingScale[] }>('rating-scales', { limit: 100 })]);
-    return { a, scales: scales.items };
+    const [{ data: a, etag }, scales] = await Promise.all([
+      request<Activity>(`activities/${encodeURIComponent(code)}`),
+      get<{ items: RatingScale[] }>('rating-scales', { limit: 100 }),
+    ]);
+    return { a, etag, scales: scales.items };
   }, [code]);
   const a = data.data?.a;
   const mayEdit = !!a && canEnter(user, a.unit, catalog!.unitByCode);
@@ -159,11 +162,12 @@ export function ActivityDetailPage() {
   const rate = (x: number, e: number) => (e > 0 ? `${formatNumber((x / e) * 100, { decimals: 1, lang })}%` : '—');
   const remove = async () => {
     try {
-      await deleteRecord(`activities/${encodeURIComponent(code)}`);
+      await deleteRecord(`activities/${encodeURIComponent(code)}`, data.data?.etag);
       message.success(tr('Đã xóa hoạt động', 'Activity deleted'));
       navigate(`/activities?kind=${a?.kind ?? ''}`);
     } catch (e) {
       message.error(errorText(e));
+      if (e instanceof ApiError && e.status === 412) data.reload();
     }
   };
   return (

@@ -2,7 +2,7 @@ import { App, Button, Card, Col, Descriptions, Input, Popconfirm, Row, Select, S
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { get, getAll } from '../api/client';
+import { ApiError, get, getAll, request } from '../api/client';
 import { AttachmentsCard } from '../components/Attachments';
 import { DocumentFormModal } from '../components/DocumentForm';
 import { deleteRecord } from '../components/RecordForm';
@@ -164,22 +164,24 @@ export function DocumentDetailPage() {
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const doc = useLoad(async () => {
-    const d = await get<Document>(`documents/${encodeURIComponent(code)}`);
+    const { data: d, etag } = await request<Document>(`documents/${encodeURIComponent(code)}`);
     const related = await Promise.all(
       [d.implements, d.amends].map((c) => (c ? get<Document>(`documents/${encodeURIComponent(c)}`).catch(() => null) : Promise.resolve(null))),
     );
-    return { d, implementsDoc: related[0], amendsDoc: related[1] };
+    return { d, etag, implementsDoc: related[0], amendsDoc: related[1] };
   }, [code]);
   const all = useLoad(() => (editing ? getAll<Document>('documents') : Promise.resolve([] as Document[])), [editing]);
   const d = doc.data?.d;
   const mayEdit = !!d && canEnter(user, d.issuer, catalog!.unitByCode);
   const remove = async () => {
     try {
-      await deleteRecord(`documents/${encodeURIComponent(code)}`);
+      await deleteRecord(`documents/${encodeURIComponent(code)}`, doc.data?.etag);
       message.success(tr('Đã xóa văn bản', 'Document deleted'));
       navigate(`/documents${search}`);
     } catch (e) {
       message.error(errorText(e));
+      // 412: someone changed it meanwhile — show what it is now.
+      if (e instanceof ApiError && e.status === 412) doc.reload();
     }
   };
   const link = (x: Document | null | undefined, c?: string) =>
@@ -207,7 +209,7 @@ export function DocumentDetailPage() {
                   </Button>
                   <Popconfirm
                     title={tr('Xóa văn bản này?', 'Delete this document?')}
-                    description={tr('Các tệp đính kèm cũng bị xóa.', 'Its attachments go too.')}
+                    description={tr('Văn bản còn tệp đính kèm thì cần xóa tệp trước.', 'Delete its attachments first.')}
                     okText={tr('Xóa', 'Delete')}
                     cancelText={tr('Hủy', 'Cancel')}
                     okButtonProps={{ danger: true }}
