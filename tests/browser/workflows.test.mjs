@@ -65,9 +65,12 @@ test('documents: create one, then an edit someone else overtook gets the conflic
   await page.getByRole('heading', { name: /99-KH\/TU/ }).waitFor();
 
   // Open the editor, then someone else changes the document first.
+  // The editor reads the current version and its ETag when it opens.
+  const read = page.waitForResponse((r) => r.url().endsWith('/api/v1/documents/KH-TEST-01') && r.request().method() === 'GET');
   await page.getByTestId('doc-edit').click();
+  await read;
+  await page.waitForTimeout(100);
   await form.getByLabel('Trích yếu').waitFor();
-  await page.waitForTimeout(300); // the editor reads the current version and its ETag
   const api = await apiClient('admin');
   const cur = await api('GET', 'documents/KH-TEST-01');
   const put = await api('PUT', 'documents/KH-TEST-01', { ...cur.body, title: 'Kế hoạch kiểm tra (bản do người khác sửa)' }, { 'If-Match': cur.etag });
