@@ -19,6 +19,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "service/analytics_cache.hpp"
 
 namespace mandate::cli {
 namespace {
@@ -45,6 +46,28 @@ std::pair<std::string, uint16_t> parse_listen(const std::string& text) {
     throw invalid();  // IPv6 needs brackets
   }
   return {host, static_cast<uint16_t>(port)};
+}
+
+// The rollup engine's memory, read at each scrape.
+void add_analytics_gauges(http::Metrics& metrics,
+                          std::shared_ptr<const service::AnalyticsCache> analytics) {
+  auto read = [analytics](auto what) {
+    return [analytics, what] {
+      const auto engine = analytics->current();
+      return engine ? what(*engine) : 0.0;
+    };
+  };
+  using Engine = core::analytics::Engine;
+  metrics.add_gauge("mandate_analytics_bytes", "Memory held by the rollup engine, in bytes.",
+                    read([](const Engine& e) { return static_cast<double>(e.memory_bytes()); }));
+  metrics.add_gauge("mandate_analytics_values", "Values held by the rollup engine.",
+                    read([](const Engine& e) { return static_cast<double>(e.value_count()); }));
+  metrics.add_gauge("mandate_analytics_bytes_per_value",
+                    "Rollup engine memory per value held, in bytes.", read([](const Engine& e) {
+                      const auto n = e.value_count();
+                      return n ? static_cast<double>(e.memory_bytes()) / static_cast<double>(n)
+                               : 0.0;
+                    }));
 }
 
 }  // namespace
@@ -101,7 +124,9 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
     http::Router router;
     http::add_health_route(router);
     http::add_metrics_route(router, metrics);
-    http::api::register_api(router, *store, ctx.now);
+    auto analytics = std::make_shared<service::AnalyticsCache>();
+    add_analytics_gauges(metrics, analytics);
+    http::api::register_api(router, *store, ctx.now, analytics);
     if (files)
       router.set_fallback([&files](http::Request& request) { return files->serve(request); });
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/analytics/from_dataset.hpp"
 #include "core/error.hpp"
 #include "core/formula.hpp"
 
@@ -75,15 +76,16 @@ class CellIndex {
   std::unordered_map<std::string, const Target*> targets_;
 };
 
-const Plan* plan_for(const Dataset& d, const UnitTree& tree, const Unit& unit) {
-  std::vector<const Unit*> chain{&unit};
-  for (const Unit* a : tree.ancestors(unit.code))
-    chain.push_back(a);
-  for (const Unit* u : chain)
-    for (const auto& p : d.plans)
-      if (p.unit == u->code)
-        return &p;
-  return nullptr;
+// The engine's figure: own value, else the parts' and shorter periods' rollup.
+std::optional<EffectiveValue> figure(const analytics::Engine& engine, const std::string& indicator,
+                                     const std::string& unit, const Period& period) {
+  const auto code = engine.find_period_code(period);
+  if (!code)
+    return std::nullopt;
+  const auto f = engine.query(engine.indicator_id(indicator), engine.unit_id(unit), *code);
+  if (!f.value)
+    return std::nullopt;
+  return EffectiveValue{*f.value, f.estimate ? ValueKind::estimate : ValueKind::official};
 }
 
 const RatingScale* scale_for(const Dataset& d, const std::string& code) {
@@ -93,11 +95,12 @@ const RatingScale* scale_for(const Dataset& d, const std::string& code) {
   return nullptr;
 }
 
-void add_indicators(Scorecard& s, const Dataset& d, const CellIndex& cells) {
+void add_indicators(Scorecard& s, const Dataset& d, const CellIndex& cells,
+                    const analytics::Engine& engine) {
   if (!s.plan)
     return;
   const std::string unit = s.unit->code, period = s.period.id();
-  const std::string last_year = s.period.same_period_last_year().id();
+  const Period last_year = s.period.same_period_last_year();
   for (const auto& code : s.plan->indicators) {
     IndicatorResult r;
     for (const auto& ind : d.indicators)
@@ -105,7 +108,7 @@ void add_indicators(Scorecard& s, const Dataset& d, const CellIndex& cells) {
         r.indicator = &ind;
     if (!r.indicator)
       throw Error(ErrorCategory::corrupt, "dataset.unknown_reference", {code});
-    auto actual = cells.value(code, unit, period);
+    auto actual = figure(engine, code, unit, s.period);
     const Target* target = cells.target(code, unit, period);
     r.evaluation = evaluate(*r.indicator, actual ? std::optional(actual->value) : std::nullopt,
                             target ? std::optional(target->value) : std::nullopt);
@@ -115,7 +118,7 @@ void add_indicators(Scorecard& s, const Dataset& d, const CellIndex& cells) {
       r.target_source = target->source;
       r.target_note = target->note;
     }
-    if (auto prev = cells.value(code, unit, last_year))
+    if (auto prev = figure(engine, code, unit, last_year))
       r.same_period_last_year = prev->value;
     if (r.evaluation.status != Status::no_data && r.evaluation.status != Status::no_target)
       ++s.indicators_evaluated;
@@ -199,18 +202,34 @@ void add_documents(Scorecard& s, const Dataset& d, const UnitTree& tree) {
 
 }  // namespace
 
+const Plan* plan_for(const Dataset& d, const UnitTree& tree, const Unit& unit) {
+  std::vector<const Unit*> chain{&unit};
+  for (const Unit* a : tree.ancestors(unit.code))
+    chain.push_back(a);
+  for (const Unit* u : chain)
+    for (const auto& p : d.plans)
+      if (p.unit == u->code)
+        return &p;
+  return nullptr;
+}
+
 Scorecard build_scorecard(const Dataset& data, const UnitTree& tree, const Unit& unit,
-                          const Period& period) {
+                          const Period& period, const analytics::Engine& engine) {
   Scorecard s;
   s.unit = &unit;
   s.period = period;
   s.plan = plan_for(data, tree, unit);
   const CellIndex cells(data);
-  add_indicators(s, data, cells);
+  add_indicators(s, data, cells, engine);
   add_task_groups(s, data);
   add_activities(s, data, tree);
   add_documents(s, data, tree);
   return s;
+}
+
+Scorecard build_scorecard(const Dataset& data, const UnitTree& tree, const Unit& unit,
+                          const Period& period) {
+  return build_scorecard(data, tree, unit, period, *analytics::build_engine(data));
 }
 
 std::optional<EffectiveValue> effective_value(const Dataset& data, const std::string& indicator,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/activity.hpp"
+#include "core/analytics/engine.hpp"
 #include "core/dataset.hpp"
 #include "core/evaluation.hpp"
 #include "core/period.hpp"
@@ -58,7 +59,16 @@ struct Scorecard {
   size_t documents_total = 0;
 };
 
+// The plan of the unit or of its nearest ancestor; null when there is none.
+const Plan* plan_for(const Dataset& data, const UnitTree& tree, const Unit& unit);
+
 // Builds the scorecard. The dataset and tree must outlive the result (it points into them).
+// Each indicator's actual is the engine's figure (built over the same data):
+// the unit's own value when it has one, else the rollup of its parts and of
+// shorter periods, so a ward's months reach the city's year.
+Scorecard build_scorecard(const Dataset& data, const UnitTree& tree, const Unit& unit,
+                          const Period& period, const analytics::Engine& engine);
+// The same over an engine built from data here.
 Scorecard build_scorecard(const Dataset& data, const UnitTree& tree, const Unit& unit,
                           const Period& period);
 

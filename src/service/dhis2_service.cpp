@@ -418,6 +418,7 @@ d2::ImportSummary dhis2_import(store::Store& store, const Snapshot& snapshot, co
     tx = store.begin({actor.principal.username, actor.at});
   }
   std::unordered_map<std::string, std::optional<core::Value>> touched;
+  std::vector<CellWrite> written;  // for the rollups, once committed
   auto current = [&](const core::Value& v, const std::string& key) -> std::optional<core::Value> {
     if (auto it = touched.find(key); it != touched.end())
       return it->second;
@@ -443,6 +444,7 @@ d2::ImportSummary dhis2_import(store::Store& store, const Snapshot& snapshot, co
       if (tx) {
         tx->delete_value(before->indicator, before->unit, before->period, before->kind);
         tx->append_audit(value_audit_entry(actor, before, std::nullopt));
+        written.push_back({*before, true});
       }
       touched[key] = std::nullopt;
       continue;
@@ -460,12 +462,16 @@ d2::ImportSummary dhis2_import(store::Store& store, const Snapshot& snapshot, co
       continue;
     }
     ++(before ? summary.count.updated : summary.count.imported);
-    if (tx && tx->upsert(w.value))
+    if (tx && tx->upsert(w.value)) {
       tx->append_audit(value_audit_entry(actor, before, w.value));
+      written.push_back({w.value});
+    }
     touched[key] = w.value;
   }
-  if (tx)
+  if (tx) {
     tx->commit();
+    committed(snapshot, written);
+  }
   std::sort(summary.rejected_indexes.begin(), summary.rejected_indexes.end());
   return summary;
 }

@@ -9,7 +9,9 @@ Report build_report(std::shared_ptr<const Snapshot> snapshot, std::string_view u
   const core::Period p = core::Period::parse(period);
   const core::Unit& u = snapshot->tree.resolve(unit);
   Report report;
-  report.scorecard = core::build_scorecard(snapshot->data, snapshot->tree, u, p);
+  report.scorecard = snapshot->engine ? core::build_scorecard(snapshot->data, snapshot->tree, u, p,
+                                                              *snapshot->engine)
+                                      : core::build_scorecard(snapshot->data, snapshot->tree, u, p);
   report.content = core::compose_report(report.scorecard, snapshot->data, lang);
   report.snapshot = std::move(snapshot);
   return report;

@@ -1,5 +1,7 @@
 #pragma once
-// The periodic report of a unit for a period, from the stored data.
+// The periodic report of a unit for a period, from the stored data; the
+// indicators' figures from the snapshot's rollup engine (one is built when the
+// snapshot has none).
 #include <memory>
 #include <string_view>
 

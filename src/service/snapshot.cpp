@@ -2,6 +2,11 @@
 
 namespace mandate::service {
 
+void committed(const Snapshot& snapshot, std::span<const CellWrite> writes) {
+  if (snapshot.analytics)
+    snapshot.analytics->apply(writes);
+}
+
 std::shared_ptr<const Snapshot> SnapshotCache::get() {
   std::lock_guard lock(mutex_);
   const long long version = store_.data_version();
@@ -10,6 +15,10 @@ std::shared_ptr<const Snapshot> SnapshotCache::get() {
     next->data = store_.load();
     next->tree = core::UnitTree(next->data.units);
     next->version = version;
+    if (analytics_) {
+      next->engine = analytics_->sync(next->data);
+      next->analytics = analytics_;
+    }
     current_ = std::move(next);
   }
   return current_;

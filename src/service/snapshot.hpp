@@ -7,6 +7,7 @@
 
 #include "core/dataset.hpp"
 #include "core/unit_tree.hpp"
+#include "service/analytics_cache.hpp"
 #include "store/store.hpp"
 
 namespace mandate::service {
@@ -15,16 +16,28 @@ struct Snapshot {
   core::Dataset data;
   core::UnitTree tree;
   long long version = 0;
+  // The rollups of data (null without analytics, as on the command line);
+  // writes committed later may already be in it.
+  std::shared_ptr<const core::analytics::Engine> engine;
+  // Where writers report committed value writes so the engine follows at once.
+  std::shared_ptr<AnalyticsCache> analytics;
 };
+
+// Tells the snapshot's analytics (if any) about writes just committed.
+void committed(const Snapshot& snapshot, std::span<const CellWrite> writes);
 
 class SnapshotCache {
  public:
-  explicit SnapshotCache(store::Store& store) : store_(store) {}
+  // With analytics, every snapshot carries its engine, checked (and rebuilt
+  // when needed) at each reload.
+  explicit SnapshotCache(store::Store& store, std::shared_ptr<AnalyticsCache> analytics = nullptr)
+      : store_(store), analytics_(std::move(analytics)) {}
   // The current data; reloads first when the store changed since the last load.
   std::shared_ptr<const Snapshot> get();
 
  private:
   store::Store& store_;
+  std::shared_ptr<AnalyticsCache> analytics_;
   std::mutex mutex_;
   std::shared_ptr<const Snapshot> current_;
 };

@@ -1,5 +1,7 @@
 #include "service/value_service.hpp"
 
+#include <array>
+
 #include "core/period.hpp"
 #include "core/text.hpp"
 #include "service/etag.hpp"
@@ -73,6 +75,8 @@ WriteOutcome put_value(store::Store& store, const Snapshot& snapshot, const Acto
   if (changed)
     tx->append_audit(value_audit_entry(actor, before, v));
   tx->commit();
+  if (changed)
+    committed(snapshot, std::array{CellWrite{v}});
   return {v, value_etag(v), changed};
 }
 
@@ -88,16 +92,18 @@ size_t put_values(store::Store& store, const Snapshot& snapshot, const Actor& ac
       throw Error(e.category(), e.code(), e.args(), e.field().empty() ? at : at + "." + e.field());
     }
   }
-  size_t changed = 0;
+  std::vector<CellWrite> written;
   auto tx = store.begin({actor.principal.username, actor.at});
   for (const auto& v : values) {
     const auto before = tx->find_value(v.indicator, v.unit, v.period, v.kind);
     if (!tx->upsert(v))
       continue;
-    ++changed;
+    written.push_back({v});
     tx->append_audit(value_audit_entry(actor, before, v));
   }
   tx->commit();
+  committed(snapshot, written);
+  const size_t changed = written.size();
   return changed;
 }
 
@@ -115,6 +121,7 @@ bool delete_value(store::Store& store, const Snapshot& snapshot, const Actor& ac
   tx->delete_value(before->indicator, before->unit, before->period, before->kind);
   tx->append_audit(value_audit_entry(actor, before, std::nullopt));
   tx->commit();
+  committed(snapshot, std::array{CellWrite{*before, true}});
   return true;
 }
 

@@ -153,16 +153,21 @@ TEST_F(ScorecardTest, ComputedIndicatorDividingByZeroHasNoValue) {
   EXPECT_EQ(r.evaluation.status, Status::no_data);
 }
 
-TEST_F(ScorecardTest, ComputedIndicatorWithAMissingInputHasNoValue) {
+TEST_F(ScorecardTest, ComputedIndicatorTakesEachInputsOwnFigureElseItsParts) {
   data_.values.erase(data_.values.begin() + 3);  // LS POPULATION 2021
   Scorecard s = card("LS", "2021");
-  EXPECT_FALSE(result(s, "BHYT_COVERAGE").evaluation.actual);
+  // The city's own INSURED (95000) over its wards' POPULATION (10000 + 0).
+  EXPECT_DOUBLE_EQ(*result(s, "BHYT_COVERAGE").evaluation.actual, 950.0);
+  EXPECT_EQ(result(s, "BHYT_COVERAGE").kind, ValueKind::official);
+  EXPECT_FALSE(result(card("LS-VT-CB1", "2021"), "BHYT_COVERAGE").evaluation.actual);
 }
 
-TEST_F(ScorecardTest, StoredFigureOfAComputedIndicatorWins) {
+TEST_F(ScorecardTest, AFigureStoredForAComputedIndicatorIsNotUsed) {
+  // The server refuses such values (value.computed_indicator); the rollups
+  // compute the formula at every level, so an imported one changes nothing.
   data_.values.push_back({"BHYT_COVERAGE", "LS", "2021", ValueKind::official, 91.7, {}, false});
   Scorecard s = card("LS", "2021");
-  EXPECT_EQ(*result(s, "BHYT_COVERAGE").evaluation.actual, 91.7);
+  EXPECT_EQ(*result(s, "BHYT_COVERAGE").evaluation.actual, 95.0);
 }
 
 TEST_F(ScorecardTest, TargetIsLookedUpAtExactlyUnitAndPeriod) {
@@ -187,6 +192,22 @@ TEST_F(ScorecardTest, ValuesAreNotAggregatedFromOtherPeriodsOrUnits) {
   Scorecard half = card("LS", "2021S1");
   EXPECT_FALSE(result(half, "BUDGET_REVENUE").evaluation.actual);
   EXPECT_EQ(result(half, "BUDGET_REVENUE").evaluation.status, Status::no_data);
+}
+
+TEST_F(ScorecardTest, TheCityShowsItsWardsRollupWhenItHasNoFigureOfItsOwn) {
+  // 2022: the city has nothing of its own; a ward's month and another's quarter.
+  data_.values.push_back(
+      {"BUDGET_REVENUE", "LS-VT", "202203", ValueKind::official, 10e9, {}, false});
+  data_.values.push_back(
+      {"BUDGET_REVENUE", "LS-DK", "2022Q2", ValueKind::estimate, 5e9, {}, false});
+  Scorecard year = card("LS", "2022");
+  EXPECT_EQ(*result(year, "BUDGET_REVENUE").evaluation.actual, 15e9);
+  EXPECT_EQ(result(year, "BUDGET_REVENUE").kind, ValueKind::estimate);
+  EXPECT_EQ(*card("LS", "2022S1").indicators[0].evaluation.actual, 15e9);
+  EXPECT_EQ(*card("LS-VT", "2022").indicators[0].evaluation.actual, 10e9);
+  // The city's own figure, once entered, wins over its parts'.
+  data_.values.push_back({"BUDGET_REVENUE", "LS", "2022", ValueKind::official, 20e9, {}, false});
+  EXPECT_EQ(*result(card("LS", "2022"), "BUDGET_REVENUE").evaluation.actual, 20e9);
 }
 
 TEST_F(ScorecardTest, SamePeriodLastYear) {

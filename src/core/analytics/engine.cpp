@@ -257,6 +257,23 @@ void Engine::set_target(IndicatorId i, UnitId u, PeriodCode term, std::optional<
     impl_->targets.erase(key);
 }
 
+std::optional<double> Engine::stored(IndicatorId i, UnitId u, PeriodCode p, ValueKind kind,
+                                     OptionId option) const {
+  std::shared_lock lock(mutex_);
+  const auto si = impl_->series_index.find(series_key(i, u, option));
+  if (si == FlatMap::kMissing)
+    return std::nullopt;
+  const auto& es = impl_->series[si].entries;
+  const std::uint32_t official = kind == ValueKind::official ? 1u : 0u;
+  auto it = std::lower_bound(
+      es.begin(), es.end(), Entry{p, official, 0}, [](const Entry& a, const Entry& b) {
+        return a.period != b.period ? a.period < b.period : a.official < b.official;
+      });
+  if (it == es.end() || it->period != p || it->official != official)
+    return std::nullopt;
+  return it->value;
+}
+
 std::size_t Engine::value_count() const {
   std::shared_lock lock(mutex_);
   return impl_->value_count;

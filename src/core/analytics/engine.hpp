@@ -116,6 +116,9 @@ class Engine {
   std::vector<UnitId> children(UnitId u, PeriodCode p) const;
   // Units at a depth of the tree as given (0: the roots).
   std::vector<UnitId> level(unsigned depth) const;
+  // The value held for exactly this cell and kind, no rollup (none when absent).
+  std::optional<double> stored(IndicatorId i, UnitId u, PeriodCode p, ValueKind kind,
+                               OptionId option = 0) const;
   // Breakdown options that have values for the indicator anywhere.
   std::vector<OptionId> options_of(IndicatorId i) const;
   const std::string& option_code(OptionId o) const;

@@ -4,8 +4,12 @@
 
 namespace mandate::http::api {
 
-void register_api(Router& router, store::Store& store, std::function<std::string()> now) {
-  auto api = std::make_shared<ApiContext>(store, std::move(now));
+void register_api(Router& router, store::Store& store, std::function<std::string()> now,
+                  std::shared_ptr<service::AnalyticsCache> analytics) {
+  if (!analytics)
+    analytics = std::make_shared<service::AnalyticsCache>();
+  auto api = std::make_shared<ApiContext>(store, std::move(now), std::move(analytics));
+  api->cache().get();  // loads the data and builds the rollups now, not at the first request
   register_auth_routes(router, api);
   register_data_routes(router, api);
   register_report_routes(router, api);
@@ -14,6 +18,7 @@ void register_api(Router& router, store::Store& store, std::function<std::string
   register_attachment_routes(router, api);
   register_task_update_routes(router, api);
   register_search_routes(router, api);
+  register_analytics_routes(router, api);
   register_openapi_route(router);
 }
 

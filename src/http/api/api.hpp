@@ -2,14 +2,19 @@
 // The JSON API under /api/v1: thin handlers that parse, call a service, and
 // serialise. Who may do what is decided in the services, never here.
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "http/router.hpp"
+#include "service/analytics_cache.hpp"
 #include "store/store.hpp"
 
 namespace mandate::http::api {
 
 // now: the current time as an ISO 8601 UTC string (injected for tests).
-void register_api(Router& router, store::Store& store, std::function<std::string()> now);
+// analytics: the rollup engine's cache (one is made when none is given). The
+// data is loaded and the rollups built here, before the first request.
+void register_api(Router& router, store::Store& store, std::function<std::string()> now,
+                  std::shared_ptr<service::AnalyticsCache> analytics = nullptr);
 
 }  // namespace mandate::http::api

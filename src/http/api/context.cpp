@@ -15,10 +15,11 @@ namespace mandate::http::api {
 using core::Error;
 using core::ErrorCategory;
 
-ApiContext::ApiContext(store::Store& store, std::function<std::string()> now)
+ApiContext::ApiContext(store::Store& store, std::function<std::string()> now,
+                       std::shared_ptr<service::AnalyticsCache> analytics)
     : store_(store),
       now_(now),
-      cache_(store),
+      cache_(store, std::move(analytics)),
       auth_(store, [now] { return service::from_iso(now()); }) {}
 
 service::Authenticated ApiContext::authenticate(const Request& request) {

@@ -25,7 +25,9 @@ inline constexpr const char* kSessionCookie = "mandate_session";
 
 class ApiContext {
  public:
-  ApiContext(store::Store& store, std::function<std::string()> now);
+  // analytics: the rollup engine's cache, shared with /metrics.
+  ApiContext(store::Store& store, std::function<std::string()> now,
+             std::shared_ptr<service::AnalyticsCache> analytics);
 
   store::Store& store() { return store_; }
   service::SnapshotCache& cache() { return cache_; }
@@ -104,6 +106,7 @@ void register_dhis2_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_attachment_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_task_update_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_search_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_analytics_routes(Router& router, std::shared_ptr<ApiContext> api);
 // GET /api/v1/openapi.json: the OpenAPI description (docs/openapi.json), public.
 void register_openapi_route(Router& router);
 

@@ -1,0 +1,104 @@
+#include "core/analytics/from_dataset.hpp"
+
+#include <set>
+
+#include "core/error.hpp"
+
+namespace mandate::core::analytics {
+namespace {
+
+Restructuring::Kind kind_of(UnitChangeKind k) {
+  switch (k) {
+    case UnitChangeKind::merge:
+      return Restructuring::Kind::merge;
+    case UnitChangeKind::split:
+      return Restructuring::Kind::split;
+    case UnitChangeKind::rename:
+      return Restructuring::Kind::rename;
+    case UnitChangeKind::move:
+      return Restructuring::Kind::move;
+    case UnitChangeKind::dissolve:
+      return Restructuring::Kind::dissolve;
+  }
+  return Restructuring::Kind::rename;
+}
+
+// Every term the data names, so none is registered (a full rebuild) later.
+std::vector<Period> terms_of(const Dataset& data) {
+  std::set<std::string> ids;
+  for (const auto& p : data.plans)
+    ids.insert(p.term);
+  for (const auto& t : data.targets)
+    ids.insert(t.period);
+  std::vector<Period> terms;
+  for (const auto& id : ids) {
+    const Period p = Period::parse(id);
+    if (p.type() == PeriodType::term)
+      terms.push_back(p);
+  }
+  return terms;
+}
+
+}  // namespace
+
+std::vector<Restructuring> restructurings_of(const std::vector<UnitChange>& changes) {
+  std::vector<Restructuring> out;
+  for (const auto& c : changes) {
+    if (c.kind == UnitChangeKind::split)
+      continue;
+    Restructuring r{kind_of(c.kind), c.effective, c.from, c.to, c.new_parent};
+    // A merge into one of the merged units: that one keeps its place.
+    if (r.kind == Restructuring::Kind::merge && !r.to.empty())
+      std::erase(r.from, r.to[0]);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::optional<ValueRecord> record_of(Engine& engine, const Value& v) {
+  try {
+    ValueRecord r;
+    r.indicator = engine.indicator_id(v.indicator);
+    r.unit = engine.unit_id(v.unit);
+    r.period = engine.period_code(Period::parse(v.period));
+    r.kind = v.kind;
+    r.value = v.value;
+    return r;
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+std::unique_ptr<Engine> build_engine(const Dataset& data,
+                                     const std::function<void(std::size_t)>& progress,
+                                     std::size_t every) {
+  auto engine = std::make_unique<Engine>(data.units, data.indicators,
+                                         restructurings_of(data.unit_changes), terms_of(data));
+  std::vector<bool> computed;
+  for (const auto& ind : data.indicators)
+    computed.push_back(ind.computed());
+  std::vector<ValueRecord> records;
+  records.reserve(data.values.size());
+  for (std::size_t n = 0; n < data.values.size(); ++n) {
+    if (auto r = record_of(*engine, data.values[n]); r && !computed[r->indicator])
+      records.push_back(*r);
+    if (progress && (n + 1) % every == 0)
+      progress(n + 1);
+  }
+  engine->load(records);
+  for (const auto& t : data.targets) {
+    const Period p = Period::parse(t.period);
+    if (p.type() != PeriodType::term)
+      continue;
+    try {
+      engine->set_target(engine->indicator_id(t.indicator), engine->unit_id(t.unit),
+                         engine->period_code(p), t.value);
+    } catch (const Error&) {  // a target of an unknown code is not the engine's to judge
+    }
+  }
+  if (progress)
+    progress(data.values.size());
+  return engine;
+}
+
+}  // namespace mandate::core::analytics
