@@ -44,7 +44,7 @@ constexpr Message kMessages[] = {
      "The file's type could not be determined: {0}"},
     {"attachment.not_found", "Không có tệp đính kèm {0}", "There is no attachment {0}"},
     {"attachment.in_use", "Không xóa được \"{0}\" vì còn {1} tệp đính kèm; hãy xóa tệp trước",
-     "\"{0}\" cannot be deleted while it has {1} attachments; delete them first"},
+     "\"{0}\" cannot be deleted while files are attached to it ({1}); delete them first"},
 
     {"search.entity_invalid", "Loại đối tượng tìm kiếm \"{0}\" không hợp lệ; chọn một trong: {1}",
      "Search entity \"{0}\" is not valid; choose one of: {1}"},

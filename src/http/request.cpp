@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "io/json_writer.hpp"
+
 namespace mandate::http {
 namespace {
 
@@ -63,7 +65,7 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
 Response Response::json(int status, const boost::json::value& v) {
   Response r;
   r.status = status;
-  r.body = boost::json::serialize(v);
+  r.body = io::compact_json(v);  // plain numbers: 116.7, not 1.167E2
   return r;
 }
 

@@ -147,9 +147,11 @@ Response StaticFiles::serve(Request& request) const {
       file = candidate;
   }
   if (file.empty()) {
-    // The single-page app's own routes ("/units/LS") get index.html; a
-    // missing file with an extension ("/missing.png") is a 404.
-    if (has_extension)
+    // The single-page app's own routes ("/units/LS", "/tasks/TG1.1") get
+    // index.html; a missing file with an extension ("/missing.png") is a 404
+    // unless a browser navigates to it (records' codes may have dots).
+    const bool navigation = request.header("Accept").find("text/html") != std::string::npos;
+    if (has_extension && !navigation)
       return error_response(404, "http.not_found", {path});
     relative = "index.html";
     fs::path index = fs::canonical(root_ / relative, ec);

@@ -3,9 +3,11 @@
 // in the database (any server can answer any request), CSRF tokens, lockout
 // after repeated failures, API tokens for scripts. Secrets are random 256-bit
 // values; only their hashes are stored.
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "core/access.hpp"
@@ -75,6 +77,18 @@ class AuthService {
   store::Store& store_;
   Clock clock_;
   AuthPolicy policy_;
+
+  // Sessions already checked, valid while the store's data version is the one
+  // they were read at: any write anywhere (a logout, a password change, a
+  // user's role) moves the version, so nothing stale is ever used, and the
+  // common read-only request needs no session query.
+  struct CachedSession {
+    Authenticated who;
+    TimePoint expires;
+    long long data_version;
+  };
+  std::mutex sessions_mutex_;
+  std::unordered_map<std::string, CachedSession> sessions_;
 };
 
 // Hex of a keyless BLAKE2b hash: how session ids and API tokens are stored.

@@ -176,6 +176,14 @@ std::vector<Route> routes() {
        [](Probe& p) { return p.c.get("/api/v1/scorecard?period=2021&unit=" + p.unit); }},
       {"GET", v1 + "/reports", R::read,
        [](Probe& p) { return p.c.get("/api/v1/reports?period=2021&format=md&unit=" + p.unit); }},
+      {"GET", v1 + "/analytics", R::read,
+       [](Probe& p) {
+         return p.c.get("/api/v1/analytics?indicator=POPULATION&period=2021&unit=" + p.unit);
+       }},
+      {"GET", v1 + "/analytics/projections", R::read,
+       [](Probe& p) {
+         return p.c.get("/api/v1/analytics/projections?term=2020-2025&unit=" + p.unit);
+       }},
       {"GET", v1 + "/documents", R::read,
        [](Probe& p) { return p.c.get("/api/v1/documents?unit=" + p.unit); }},
       {"GET", v1 + "/documents/{code}", R::read,

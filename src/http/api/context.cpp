@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "http/errors.hpp"
 #include "io/json_reader.hpp"
+#include "io/json_writer.hpp"
 #include "service/clock.hpp"
 #include "service/record_service.hpp"
 
@@ -138,7 +139,7 @@ Response stale_response(const service::StaleRecord& e) {
   auto body = boost::json::parse(resp.body).as_object();
   body["current"] =
       e.current_json() ? boost::json::parse(*e.current_json()) : boost::json::value(nullptr);
-  resp.body = boost::json::serialize(body);
+  resp.body = io::compact_json(body);
   if (!e.current_etag().empty())
     resp.with_header("ETag", e.current_etag());
   return resp;

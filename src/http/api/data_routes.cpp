@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "http/api/context.hpp"
 #include "http/errors.hpp"
+#include "io/json_writer.hpp"
 #include "io/metadata_json.hpp"
 #include "service/etag.hpp"
 #include "service/list_service.hpp"
@@ -83,7 +84,7 @@ Response stale_response(const service::StaleWrite& e) {
   Response resp = error_response(e);
   auto body = json::parse(resp.body).as_object();
   body["current"] = e.current() ? json::value(value_json(*e.current())) : json::value(nullptr);
-  resp.body = json::serialize(body);
+  resp.body = io::compact_json(body);
   if (e.current())
     resp.with_header("ETag", service::value_etag(*e.current()));
   return resp;
