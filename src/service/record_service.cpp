@@ -97,6 +97,11 @@ struct Traits<Target> {
   static std::string key(const Target& x) { return x.indicator + "/" + x.unit + "/" + x.period; }
   static Action action() { return Action::plan; }
   static std::string scope(const Target& x, const Snapshot&) { return x.unit; }
+  // "IND/UNIT/PERIOD": the unit, so an absent target's scope is known too.
+  static std::string scope_of_key(const std::string& key, const Snapshot&) {
+    const size_t a = key.find('/'), b = key.rfind('/');
+    return a == std::string::npos || a == b ? "" : key.substr(a + 1, b - a - 1);
+  }
   static bool erase(store::StoreTransaction& tx, const Target& x) {
     return tx.delete_target(x.indicator, x.unit, x.period);
   }
@@ -129,6 +134,16 @@ struct Traits<TaskRating> {
       if (t.code == x.task)
         return Traits<Task>::scope(t, s);
     return root_of(s);
+  }
+  // "TASK/PERIOD": the task's scope, so an absent rating's scope is known too.
+  static std::string scope_of_key(const std::string& key, const Snapshot& s) {
+    const size_t slash = key.rfind('/');
+    if (slash == std::string::npos)
+      return "";
+    for (const auto& t : s.data.tasks)
+      if (t.code == key.substr(0, slash))
+        return Traits<Task>::scope(t, s);
+    return "";
   }
   static bool erase(store::StoreTransaction& tx, const TaskRating& x) {
     return tx.delete_task_rating(x.task, x.period);
@@ -265,11 +280,15 @@ std::optional<T> find_record(const Snapshot& s, const Principal& who, const std:
   auto found = lookup<T>(s, key);
   if constexpr (requires { Traits<T>::shared; })
     return found;
-  if (found) {
-    const std::string unit = Traits<T>::scope(*found, s);
-    if (s.tree.find_by_code(unit))
-      require(who, Action::read, unit, s.tree);
-  }
+  // Absent cells whose key names their unit are judged too: a refused caller
+  // must not learn from a 404 whether the record exists.
+  std::string unit;
+  if (found)
+    unit = Traits<T>::scope(*found, s);
+  else if constexpr (requires { Traits<T>::scope_of_key(key, s); })
+    unit = Traits<T>::scope_of_key(key, s);
+  if (!unit.empty() && s.tree.find_by_code(unit))
+    require(who, Action::read, unit, s.tree);
   return found;
 }
 

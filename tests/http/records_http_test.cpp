@@ -189,6 +189,10 @@ TEST_F(Records, TaskProgressUpdatesJoinTheJournalAndSetTheTask) {
                 .status,
             403);
   EXPECT_EQ(reporter.get("/api/v1/tasks/NOPE/updates").status, 404);
+  // Outside the scope, an absent rating or target is refused, not "not found".
+  EXPECT_EQ(reporter.get("/api/v1/tasks/TG2/ratings/2099").status, 403);
+  EXPECT_EQ(reporter.get("/api/v1/targets/POPULATION/LS-CL/2099").status, 403);
+  EXPECT_EQ(reporter.get("/api/v1/targets/POPULATION/LS-VT/2099").status, 404);
   HttpResponse audit = signed_in("admin").get("/api/v1/audit?entity=task_update");
   EXPECT_EQ(audit.json().at("items").as_array().size(), 2u);
 }
