@@ -82,9 +82,7 @@ void register_attachment_routes(Router& router, std::shared_ptr<ApiContext> api)
 
   router.add("DELETE", "/api/v1/attachments/{id}", [api](Request& r) {
     const auto actor = api->actor(r);
-    const std::string if_match = r.header("If-Match");
-    if (if_match.empty())
-      throw core::invalid_input("etag.required", {}, "If-Match");
+    const std::string if_match = required_if_match(r);
     const long long id = attachment_id(r);
     try {
       if (!service::delete_attachment(api->store(), api->cache(), actor, id, if_match))

@@ -134,15 +134,37 @@ core::Lang lang_of(const Request& request) {
   return accept.rfind("en", 0) == 0 ? core::Lang::en : core::Lang::vi;
 }
 
-Response stale_response(const service::StaleRecord& e) {
+std::pair<service::Precondition, std::string> precondition_of(const Request& request) {
+  const std::string if_match = request.header("If-Match");
+  if (!if_match.empty())
+    return {service::Precondition::if_match, if_match};
+  if (request.header("If-None-Match") == "*")
+    return {service::Precondition::if_absent, ""};
+  throw core::invalid_input("etag.required", {}, "If-Match");
+}
+
+std::string required_if_match(const Request& request) {
+  std::string if_match = request.header("If-Match");
+  if (if_match.empty())
+    throw core::invalid_input("etag.required", {}, "If-Match");
+  return if_match;
+}
+
+Response stale_response(const core::Error& e, const boost::json::value& current,
+                        const std::string& current_etag) {
   Response resp = error_response(e);
   auto body = boost::json::parse(resp.body).as_object();
-  body["current"] =
-      e.current_json() ? boost::json::parse(*e.current_json()) : boost::json::value(nullptr);
+  body["current"] = current;
   resp.body = io::compact_json(body);
-  if (!e.current_etag().empty())
-    resp.with_header("ETag", e.current_etag());
+  if (!current_etag.empty())
+    resp.with_header("ETag", current_etag);
   return resp;
+}
+
+Response stale_response(const service::StaleRecord& e) {
+  return stale_response(
+      e, e.current_json() ? boost::json::parse(*e.current_json()) : boost::json::value(nullptr),
+      e.current_etag());
 }
 
 }  // namespace mandate::http::api

@@ -94,8 +94,15 @@ void keep_found(std::vector<T>& items, const std::optional<std::vector<std::stri
                    [&](const T& a, const T& b) { return rank.at(code(a)) < rank.at(code(b)); });
 }
 
-// 412 for a stale record write: the error plus `current` (the record as it is
-// now, or null when it is gone) and its ETag.
+// The precondition a PUT names: If-Match with the version read, or
+// If-None-Match: * to create only; neither is "etag.required".
+std::pair<service::Precondition, std::string> precondition_of(const Request& request);
+// The If-Match a DELETE must carry ("etag.required" without it).
+std::string required_if_match(const Request& request);
+// 412 for a stale write: the error plus `current` (the record or value as it
+// is now, or null when it is gone) and, when there is one, its ETag.
+Response stale_response(const core::Error& e, const boost::json::value& current,
+                        const std::string& current_etag);
 Response stale_response(const service::StaleRecord& e);
 
 void register_auth_routes(Router& router, std::shared_ptr<ApiContext> api);

@@ -1,6 +1,7 @@
 // /api/v1 units, indicators, values (with ETags and history), documents,
 // tasks, activities, audit.
 #include <algorithm>
+#include <tuple>
 
 #include "core/collation.hpp"
 #include "core/error.hpp"
@@ -81,13 +82,9 @@ json::object value_json(const core::Value& v) {
 }
 
 Response stale_response(const service::StaleWrite& e) {
-  Response resp = error_response(e);
-  auto body = json::parse(resp.body).as_object();
-  body["current"] = e.current() ? json::value(value_json(*e.current())) : json::value(nullptr);
-  resp.body = io::compact_json(body);
-  if (e.current())
-    resp.with_header("ETag", service::value_etag(*e.current()));
-  return resp;
+  if (!e.current())
+    return api::stale_response(e, nullptr, "");
+  return api::stale_response(e, value_json(*e.current()), service::value_etag(*e.current()));
 }
 
 // The write the request asks for, with its precondition from the headers.
@@ -97,15 +94,7 @@ service::ValueWrite value_write(const Request& r) {
   w.unit = r.param("unit");
   w.period = r.param("period");
   w.kind = kind_of(r);
-  const std::string if_match = r.header("If-Match");
-  if (!if_match.empty()) {
-    w.precondition = service::Precondition::if_match;
-    w.etag = if_match;
-  } else if (r.header("If-None-Match") == "*") {
-    w.precondition = service::Precondition::if_absent;
-  } else {
-    throw core::invalid_input("etag.required", {}, "If-Match");
-  }
+  std::tie(w.precondition, w.etag) = precondition_of(r);
   return w;
 }
 

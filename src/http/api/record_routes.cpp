@@ -11,7 +11,6 @@ namespace {
 
 namespace json = boost::json;
 using core::Error;
-using service::Precondition;
 
 // Path parameters that make up a record's key, in key order.
 using KeyParams = std::vector<std::string>;
@@ -38,15 +37,6 @@ json::object body_with_key(const Request& r, const KeyParams& params, const KeyF
     }
   }
   return body;
-}
-
-std::pair<Precondition, std::string> precondition_of(const Request& r) {
-  const std::string if_match = r.header("If-Match");
-  if (!if_match.empty())
-    return {Precondition::if_match, if_match};
-  if (r.header("If-None-Match") == "*")
-    return {Precondition::if_absent, ""};
-  throw core::invalid_input("etag.required", {}, "If-Match");
 }
 
 template <typename T>
@@ -82,9 +72,7 @@ void add_record_routes(Router& router, const std::shared_ptr<ApiContext>& api,
 
   router.add("DELETE", path, [api, params](Request& r) {
     const auto actor = api->actor(r);
-    const std::string if_match = r.header("If-Match");
-    if (if_match.empty())
-      throw core::invalid_input("etag.required", {}, "If-Match");
+    const std::string if_match = required_if_match(r);
     const std::string key = key_from_path(r, params);
     try {
       if (!service::delete_record<T>(api->store(), api->cache(), actor, key, if_match))
