@@ -98,11 +98,17 @@ std::string format_access_entry(const AccessEntry& e) {
 AccessLog::AccessLog(std::shared_ptr<spdlog::logger> logger) : logger_(std::move(logger)) {}
 
 AccessLog AccessLog::to_stdout() {
+  if (auto existing = spdlog::get("access"))
+    return AccessLog(std::move(existing));
   auto logger =
       std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::stdout_sink_mt>());
   logger->set_pattern("%v");
   logger->set_level(spdlog::level::info);
-  logger->flush_on(spdlog::level::info);
+  // A flush per line is a write(2) per request; once a second keeps the log
+  // current for anyone tailing it at a fraction of the cost.
+  logger->flush_on(spdlog::level::warn);
+  spdlog::register_logger(logger);
+  spdlog::flush_every(std::chrono::seconds(1));
   return AccessLog(std::move(logger));
 }
 

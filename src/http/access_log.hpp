@@ -37,7 +37,7 @@ bool is_secret_param(std::string_view name);
 class AccessLog {
  public:
   explicit AccessLog(std::shared_ptr<spdlog::logger> logger);
-  // A logger writing to standard output, one flushed line per entry.
+  // A logger writing to standard output, one line per entry, flushed every second.
   static AccessLog to_stdout();
   void write(const AccessEntry& entry) const;
 

@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "../support/temp_dir.hpp"
 #include "core/error.hpp"
@@ -215,6 +216,37 @@ TEST_F(SqliteStoreTest, SearchIndexIsRebuiltWhenItsFoldingChanged) {
   sqlite3_close(db);
   auto s = store::open_store(path, store::OpenMode::existing);
   EXPECT_FALSE(found(*s, "quan triet").empty());
+}
+
+// Caches key on data_version: our own commits must move it at once, another
+// process's within the store's recheck interval, and a rollback never.
+TEST_F(SqliteStoreTest, DataVersionMovesWithEveryCommitAndOnlyThen) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  auto write_unit = [](store::Store& st, const std::string& code, bool commit) {
+    auto tx = st.begin(kCtx);
+    core::Unit u;
+    u.code = code;
+    u.name = "Xã " + code;
+    u.type = core::UnitType::commune;
+    tx->upsert(u);
+    if (commit)
+      tx->commit();
+  };
+  const long long v0 = s->data_version();
+  EXPECT_EQ(s->data_version(), v0);
+
+  write_unit(*s, "A", true);
+  const long long v1 = s->data_version();  // no pause: our own write shows at once
+  EXPECT_NE(v1, v0);
+
+  write_unit(*s, "B", false);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_EQ(s->data_version(), v1);
+
+  auto other = store::open_store(path, store::OpenMode::existing);  // as another process would
+  write_unit(*other, "C", true);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_NE(s->data_version(), v1);
 }
 
 }  // namespace

@@ -442,7 +442,10 @@ class SqliteTransaction final : public StoreTransaction {
     st.run();
   }
 
-  void commit() override { tx_.commit(); }
+  void commit() override {
+    tx_.commit();
+    lease_.owner().committed();
+  }
 
  private:
   bool run(Statement& st) {
@@ -555,10 +558,19 @@ std::unique_ptr<StoreTransaction> SqliteStore::begin(const ChangeContext& contex
 
 long long SqliteStore::data_version() {
   std::lock_guard lock(version_mutex_);
-  if (!version_conn_)
+  const auto now = std::chrono::steady_clock::now();
+  const long long local = local_commits_.load(std::memory_order_acquire);
+  if (local == checked_local_commits_ && now - checked_at_ < kVersionRecheck)
+    return data_version_;
+  checked_local_commits_ = local;
+  checked_at_ = now;
+  if (!version_conn_) {
     version_conn_ = open_connection(0);
-  auto st = version_conn_->prepare("PRAGMA data_version");
+    version_statement_.emplace(version_conn_->prepare("PRAGMA data_version"));
+  }
+  Statement& st = *version_statement_;
   const long long v = st.step() ? st.integer(0) : 0;
+  st.reset();
   if (v != last_pragma_version_) {
     last_pragma_version_ = v;
     ++data_version_;

@@ -3,8 +3,11 @@
 // write in a transaction, synchronous=FULL so an acknowledged write survives
 // a power cut. Safe to use from several threads: each call borrows a
 // connection from a small pool (WAL lets readers run beside one writer).
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,12 +48,15 @@ class SqliteStore final : public Store {
     ~Lease();
     Connection& operator*() const { return *conn_; }
     Connection* operator->() const { return conn_.get(); }
+    SqliteStore& owner() const { return *owner_; }
 
    private:
     SqliteStore* owner_;
     std::unique_ptr<Connection> conn_;
   };
   Lease acquire();
+  // Called after a transaction of this store commits.
+  void committed() { local_commits_.fetch_add(1, std::memory_order_release); }
 
  private:
   std::unique_ptr<Connection> open_connection(int flags) const;
@@ -59,9 +65,18 @@ class SqliteStore final : public Store {
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
   // PRAGMA data_version only sees other connections' commits, so one
-  // connection is kept aside to ask it; writes go through the others.
+  // connection is kept aside to ask it; writes go through the others. Every
+  // request asks, so the statement stays prepared, and the pragma (a read
+  // transaction with its file locks) runs at most once per kVersionRecheck
+  // unless this process has committed since: our own writes show at once,
+  // another process's within that interval.
+  static constexpr std::chrono::microseconds kVersionRecheck{1000};
   std::mutex version_mutex_;
   std::unique_ptr<Connection> version_conn_;
+  std::optional<Statement> version_statement_;
+  std::atomic<long long> local_commits_ = 0;
+  long long checked_local_commits_ = -1;
+  std::chrono::steady_clock::time_point checked_at_;
   long long last_pragma_version_ = -1;
   long long data_version_ = 0;
 };
