@@ -22,5 +22,7 @@ std::span<const Message> dhis2_messages();    // messages_dhis2.cpp: DHIS2 data 
 std::span<const Message>
 record_messages();  // messages_records.cpp: unit changes, attachments, search
 std::span<const Message> analytics_messages();  // messages_analytics.cpp: GET /api/v1/analytics
+// messages_cycle.cpp: forms, submission and approval, completeness, rules, task timeliness
+std::span<const Message> cycle_messages();
 
 }  // namespace mandate::core::catalog

@@ -72,6 +72,19 @@ Date parse_iso_date(std::string_view text) {
   return date;
 }
 
+Date vietnam_date(std::string_view iso_utc) {
+  const bool shape = iso_utc.size() >= 20 && iso_utc[10] == 'T' && iso_utc[13] == ':' &&
+                     iso_utc.back() == 'Z' && is_digit(iso_utc[11]) && is_digit(iso_utc[12]);
+  if (!shape)
+    throw invalid_input("date.invalid", {echo(iso_utc)});
+  const unsigned hour = digits_value(iso_utc.substr(11, 2));
+  if (hour > 23)
+    throw invalid_input("date.invalid", {echo(iso_utc)});
+  const Date utc = parse_iso_date(iso_utc.substr(0, 10));
+  constexpr unsigned kOffsetHours = 7;
+  return hour + kOffsetHours >= 24 ? Date{std::chrono::sys_days{utc} + std::chrono::days{1}} : utc;
+}
+
 std::string format_iso_date(Date d) {
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
                      static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));

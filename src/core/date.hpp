@@ -19,5 +19,9 @@ std::string format_long_date(Date d,
                              Lang lang);  // vi "ngày 26 tháng 4 năm 2021", en "26 April 2021"
 Date make_date(int y, unsigned m, unsigned d);  // throws on invalid
 Date last_day_of_month(int y, unsigned m);
+// The calendar date in Vietnam (UTC+7 all year, no daylight saving) of a UTC
+// timestamp "2021-07-20T18:30:00Z" (fractions of a second allowed): deadlines
+// are days in the office's time, timestamps are kept in UTC.
+Date vietnam_date(std::string_view iso_utc);
 
 }  // namespace mandate::core
