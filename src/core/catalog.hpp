@@ -22,5 +22,7 @@ std::span<const Message> dhis2_messages();    // messages_dhis2.cpp: DHIS2 data 
 std::span<const Message>
 record_messages();  // messages_records.cpp: unit changes, attachments, search
 std::span<const Message> analytics_messages();  // messages_analytics.cpp: GET /api/v1/analytics
+std::span<const Message>
+report_file_messages();  // messages_report_files.cpp: DOCX, PDF, XLSX, templates, charts
 
 }  // namespace mandate::core::catalog
