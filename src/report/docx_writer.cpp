@@ -22,12 +22,17 @@ constexpr int kBody = 28;   // half-points: 14 pt
 constexpr int kHead = 24;   // 12 pt in the header blocks
 constexpr int kTable = 21;  // 10.5 pt
 constexpr int kIndent = 567;
-constexpr double kChartScale = 3;  // pixels per point in chart images
+constexpr double kChartScale = 2.5;  // pixels per point in chart images (180 dpi)
 constexpr long kEmuPerPoint = 12700;
 
 const char* const kContentTypes =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>)";
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>)";
+
+// The page number, centred at the top from the second page on (titlePg).
+const char* const kHeader =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>)";
 
 const char* const kPackageRels =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -73,6 +78,7 @@ class DocxBuilder {
     zip.add("_rels/.rels", kPackageRels);
     zip.add("word/document.xml", serialize(xml_));
     zip.add("word/styles.xml", kStyles);
+    zip.add("word/header1.xml", kHeader);
     zip.add("word/_rels/document.xml.rels", relationships());
     for (size_t i = 0; i < images_.size(); ++i)
       zip.add("word/media/chart" + std::to_string(i + 1) + ".png", images_[i]);
@@ -286,6 +292,9 @@ class DocxBuilder {
 
   void section() {
     auto pr = body_.append_child("w:sectPr");
+    auto header = pr.append_child("w:headerReference");
+    header.append_attribute("w:type") = "default";
+    header.append_attribute("r:id") = "rIdHeader";
     auto size = pr.append_child("w:pgSz");
     size.append_attribute("w:w") = kPageWidth;
     size.append_attribute("w:h") = kPageHeight;
@@ -297,12 +306,13 @@ class DocxBuilder {
     margin.append_attribute("w:header") = 720;
     margin.append_attribute("w:footer") = 720;
     margin.append_attribute("w:gutter") = 0;
+    pr.append_child("w:titlePg");
   }
 
   std::string relationships() const {
     std::string out =
         R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)";
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>)";
     for (size_t i = 1; i <= images_.size(); ++i)
       out +=
           R"(<Relationship Id="rIdImage)" + std::to_string(i) +

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <memory>
 
@@ -10,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/number_format.hpp"
 #include "io/file.hpp"
 
 namespace mandate::report {
@@ -48,6 +50,32 @@ std::string number_format(int decimals) {
   if (decimals > 0)
     f += "." + std::string(static_cast<size_t>(decimals), '0');
   return f;
+}
+
+// Money is stored in đồng; the sheet shows it in the scale people read
+// (tỷ đồng, triệu đồng) chosen from the row's largest figure.
+struct Scale {
+  double divisor = 1;
+  std::string unit;
+};
+
+Scale scale_of(const core::IndicatorResult& r) {
+  if (r.indicator->value_type != core::ValueType::money)
+    return {1, r.indicator->unit_of_measure};
+  double largest = 0;
+  for (const auto& v : {r.evaluation.actual, r.evaluation.target, r.same_period_last_year})
+    if (v)
+      largest = std::max(largest, std::abs(*v));
+  const auto [divisor, scale] = largest >= 1e9   ? std::pair{1e9, core::MoneyScale::billion}
+                                : largest >= 1e6 ? std::pair{1e6, core::MoneyScale::million}
+                                                 : std::pair{1.0, core::MoneyScale::dong};
+  // The formatter's own words for the scale: "1 tỷ đồng" -> "tỷ đồng".
+  const std::string one = core::format_money(divisor, kVi, scale);
+  return {divisor, one.substr(one.find(' ') + 1)};
+}
+
+std::optional<double> scaled(const std::optional<double>& v, double divisor) {
+  return v ? std::optional<double>(*v / divisor) : std::nullopt;
 }
 
 }  // namespace
@@ -104,7 +132,7 @@ std::string write_xlsx(const service::Report& report) {
       core::tr(kVi, "report.table.target"),    core::tr(kVi, "report.table.actual"),
       core::tr(kVi, "report.table.percent"),   core::tr(kVi, "report.table.last_year"),
       core::tr(kVi, "report.table.status")};
-  const double widths[] = {5, 24, 48, 12, 13, 13, 10, 13, 16};
+  const double widths[] = {5, 30, 50, 12, 12, 12, 9, 12, 14};
   constexpr lxw_row_t kHeadRow = 2;
   for (lxw_col_t c = 0; c < columns.size(); ++c) {
     worksheet_set_column(sheet, c, c, widths[c], nullptr);
@@ -125,14 +153,15 @@ std::string write_xlsx(const service::Report& report) {
     worksheet_write_number(sheet, row, 0, static_cast<double>(i + 1), numbers[0]);
     worksheet_write_string(sheet, row, 1, r.indicator->code.c_str(), text);
     worksheet_write_string(sheet, row, 2, r.indicator->name.c_str(), text);
-    worksheet_write_string(sheet, row, 3, r.indicator->unit_of_measure.c_str(), text);
-    number_or_blank(row, 4, e.target, num);
-    number_or_blank(row, 5, e.actual, num);
+    const Scale scale = scale_of(r);
+    worksheet_write_string(sheet, row, 3, scale.unit.c_str(), text);
+    number_or_blank(row, 4, scaled(e.target, scale.divisor), num);
+    number_or_blank(row, 5, scaled(e.actual, scale.divisor), num);
     number_or_blank(
         row, 6,
         e.percent_of_target ? std::optional<double>(*e.percent_of_target / 100) : std::nullopt,
         percent);
-    number_or_blank(row, 7, r.same_period_last_year, num);
+    number_or_blank(row, 7, scaled(r.same_period_last_year, scale.divisor), num);
     worksheet_write_string(sheet, row, 8, report.content.table[i].status.c_str(), text);
   }
   worksheet_freeze_panes(sheet, kHeadRow + 1, 3);

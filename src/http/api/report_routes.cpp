@@ -12,8 +12,10 @@ namespace mandate::http::api {
 namespace {
 
 // A drafted report depends only on the data, the unit, the period, the
-// language and the format, so it is rendered once per data version and then
-// served from memory: dashboards ask for the same scorecard again and again.
+// language, the format and the template, so it is rendered once per data
+// version and then served from memory: dashboards ask for the same scorecard
+// again and again. Bounded by count and by bytes (a DOCX with its charts is
+// a few hundred kilobytes).
 class RenderedReports {
  public:
   template <typename Render>
@@ -22,6 +24,7 @@ class RenderedReports {
       std::lock_guard lock(mutex_);
       if (version != version_) {
         items_.clear();
+        bytes_ = 0;
         version_ = version;
       }
       if (auto it = items_.find(key); it != items_.end())
@@ -30,17 +33,22 @@ class RenderedReports {
     std::string text = render();  // outside the lock: rendering takes a while
     std::lock_guard lock(mutex_);
     if (version == version_) {
-      if (items_.size() >= kMaxItems)
+      if (items_.size() >= kMaxItems || bytes_ + text.size() > kMaxBytes) {
         items_.clear();
-      items_.emplace(key, text);
+        bytes_ = 0;
+      }
+      if (items_.emplace(key, text).second)
+        bytes_ += text.size();
     }
     return text;
   }
 
  private:
   static constexpr size_t kMaxItems = 2000;
+  static constexpr size_t kMaxBytes = 64u << 20;
   std::mutex mutex_;
   long long version_ = -1;
+  size_t bytes_ = 0;
   std::unordered_map<std::string, std::string> items_;
 };
 
