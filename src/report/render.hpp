@@ -1,6 +1,7 @@
 #pragma once
 // One entry point for every format a report comes in, used by the command
 // line and the HTTP API alike.
+#include <optional>
 #include <string>
 #include <string_view>
 
