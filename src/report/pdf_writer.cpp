@@ -95,10 +95,10 @@ class PdfLayout {
     y_ = draw_lines(with_bold(doc.title), kLeft, y_, kWidth, kBodySize, TextAlign::center);
     y_ = draw_lines(with_bold(doc.subtitle), kLeft, y_, kWidth, kBodySize, TextAlign::center);
     cairo_set_line_width(cr(), 0.6);
-    cairo_move_to(cr(), kLeft + kWidth / 2 - 40, y_ + 4);
-    cairo_line_to(cr(), kLeft + kWidth / 2 + 40, y_ + 4);
+    cairo_move_to(cr(), kLeft + kWidth / 2 - 40, y_ + 9);
+    cairo_line_to(cr(), kLeft + kWidth / 2 + 40, y_ + 9);
     cairo_stroke(cr());
-    y_ += 16;
+    y_ += 22;
   }
 
   void paragraph(const std::string& text, unsigned style, double indent) {
