@@ -74,7 +74,7 @@ void add_analytics_gauges(http::Metrics& metrics,
 
 void add_serve_command(CLI::App& app, CommandContext& ctx) {
   struct Options {
-    std::string db, listen = "127.0.0.1:8080", web_root;
+    std::string db, listen = "127.0.0.1:8080", web_root, templates;
     int threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 16u));
     int read_timeout_ms = 30000, idle_timeout_ms = 15000, shutdown_deadline_ms = 10000;
   };
@@ -86,6 +86,7 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--threads", opts->threads, CommandContext::help("cli.help.threads"))
       ->check(CLI::Range(1, 256));
   cmd->add_option("--web-root", opts->web_root, CommandContext::help("cli.help.web_root"));
+  cmd->add_option("--templates", opts->templates, CommandContext::help("cli.help.templates"));
   cmd->add_option("--read-timeout-ms", opts->read_timeout_ms,
                   CommandContext::help("cli.help.read_timeout_ms"))
       ->check(CLI::Range(1, 3600 * 1000))
@@ -119,6 +120,10 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
         files.emplace("web/dist");
     }
 
+    // A template folder that does not exist stops the start, not a later report.
+    auto templates = opts->templates.empty()
+                         ? std::make_shared<report::TemplateLibrary>()
+                         : std::make_shared<report::TemplateLibrary>(opts->templates);
     auto store = store::open_store(opts->db, store::OpenMode::existing);
     http::Metrics metrics;
     http::Router router;
@@ -126,7 +131,7 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
     http::add_metrics_route(router, metrics);
     auto analytics = std::make_shared<service::AnalyticsCache>();
     add_analytics_gauges(metrics, analytics);
-    http::api::register_api(router, *store, ctx.now, analytics);
+    http::api::register_api(router, *store, ctx.now, analytics, templates);
     if (files)
       router.set_fallback([&files](http::Request& request) { return files->serve(request); });
 

@@ -24,5 +24,7 @@ record_messages();  // messages_records.cpp: unit changes, attachments, search
 std::span<const Message> analytics_messages();  // messages_analytics.cpp: GET /api/v1/analytics
 // messages_cycle.cpp: forms, submission and approval, completeness, rules, task timeliness
 std::span<const Message> cycle_messages();
+std::span<const Message>
+report_file_messages();  // messages_report_files.cpp: DOCX, PDF, XLSX, templates, charts
 
 }  // namespace mandate::core::catalog

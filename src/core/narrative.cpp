@@ -202,26 +202,25 @@ std::string documents_sentence(const Scorecard& s, Lang lang) {
 
 std::vector<NarrativeSection> narrative(const Scorecard& s, const Dataset& data, Lang lang) {
   std::vector<NarrativeSection> out;
-  auto add = [&](std::string heading_key, std::vector<std::string> sentences,
-                 std::string heading = {}) {
+  auto add = [&](std::string key, std::vector<std::string> sentences, std::string heading = {}) {
     std::vector<std::string> kept;
     for (auto& x : sentences)
       if (!x.empty())
         kept.push_back(std::move(x));
     if (kept.empty())
       return;
-    out.push_back({heading.empty() ? tr(lang, heading_key) : heading, std::move(kept)});
+    std::string title = heading.empty() ? tr(lang, "report.section." + key) : std::move(heading);
+    out.push_back({std::move(key), std::move(title), std::move(kept)});
   };
 
-  add("report.section.general",
-      {indicators_summary_sentence(s, lang), task_groups_sentence(s, lang)});
+  add("general", {indicators_summary_sentence(s, lang), task_groups_sentence(s, lang)});
 
   for (const auto& field : data.fields) {
     std::vector<std::string> sentences;
     for (const auto& r : s.indicators)
       if (r.indicator->field == field.code && r.evaluation.actual)
         sentences.push_back(indicator_sentence(r, lang));
-    add("", std::move(sentences), tr(lang, "report.section.field", {field.name}));
+    add("field", std::move(sentences), tr(lang, "report.section.field", {field.name}));
   }
 
   std::vector<std::string> groups;
@@ -231,7 +230,7 @@ std::vector<NarrativeSection> narrative(const Scorecard& s, const Dataset& data,
                                         : tr(lang, "narrative.not_rated");
     groups.push_back(tr(lang, "narrative.task_group_line", {count(i + 1), g.task->name, rating}));
   }
-  add("report.section.task_groups", std::move(groups));
+  add("task_groups", std::move(groups));
 
   std::vector<std::string> party{study_sentence(s, lang), meetings_sentence(s, lang)};
   for (const Activity* c : s.contests)
@@ -240,9 +239,9 @@ std::vector<NarrativeSection> narrative(const Scorecard& s, const Dataset& data,
            {c->name, format_number(static_cast<double>(c->participants), lang), c->result}));
   for (const Activity* a : s.other_activities)
     party.push_back(a->result.empty() ? a->name : a->name + ": " + a->result);
-  add("report.section.party_building", std::move(party));
+  add("party_building", std::move(party));
 
-  add("report.section.documents", {documents_sentence(s, lang)});
+  add("documents", {documents_sentence(s, lang)});
   return out;
 }
 

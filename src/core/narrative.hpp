@@ -13,6 +13,7 @@ namespace mandate::core {
 std::string format_indicator_value(const Indicator& indicator, double value, Lang lang);
 
 struct NarrativeSection {
+  std::string key;  // "general", "field", "task_groups", "party_building", "documents"
   std::string heading;
   std::vector<std::string> sentences;
 };

@@ -135,7 +135,14 @@ void add_task_groups(Scorecard& s, const Dataset& d) {
     return;
   s.task_scale = scale_for(d, s.plan->task_scale);
   std::vector<std::string> levels;
+  std::vector<std::string> groups;
+  for (const auto& t : d.tasks)
+    if (t.plan == s.plan->code && t.is_group())
+      groups.push_back(t.code);
   for (const auto& t : d.tasks) {
+    const bool open = t.status == TaskStatus::not_started || t.status == TaskStatus::in_progress;
+    if (open && std::find(groups.begin(), groups.end(), t.parent_code) != groups.end())
+      s.open_tasks.push_back(&t);
     if (t.plan != s.plan->code || !t.is_group())
       continue;
     TaskGroupResult g{&t, nullptr};
@@ -193,6 +200,7 @@ void add_documents(Scorecard& s, const Dataset& d, const UnitTree& tree) {
     if (std::find(own.begin(), own.end(), doc.issuer) == own.end())
       continue;
     ++s.documents_total;
+    s.documents.push_back(&doc);
     if (!doc.amends.empty())
       ++s.documents_amending_by_kind[doc.kind];
     else

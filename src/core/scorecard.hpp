@@ -43,6 +43,9 @@ struct Scorecard {
   const RatingScale* task_scale = nullptr;
   size_t task_groups_good_or_better = 0;  // at the plan's task_good_level or better
   size_t task_groups_excellent = 0;       // at the scale's best level
+  // Tasks directly under the plan's task groups that are not yet completed
+  // or cancelled, in data order: what the next period carries on with.
+  std::vector<const Task*> open_tasks;
 
   Participation study;  // study sessions in the subtree
   std::vector<const Activity*> study_sessions;
@@ -57,6 +60,7 @@ struct Scorecard {
   std::map<DocumentKind, size_t> documents_by_kind;
   std::map<DocumentKind, size_t> documents_amending_by_kind;
   size_t documents_total = 0;
+  std::vector<const Document*> documents;  // the ones counted, in data order
 };
 
 // The plan of the unit or of its nearest ancestor; null when there is none.

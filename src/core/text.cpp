@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -132,6 +133,12 @@ std::string to_nfc(std::string_view text) {
 
 std::string fold_case(std::string_view text) {
   return to_utf8(folded(text));
+}
+
+std::string upper_case(std::string_view text) {
+  icu::UnicodeString s = from_utf8(text);
+  s.toUpper(icu::Locale("vi"));
+  return to_utf8(normalize(s, true));
 }
 
 std::string fold_diacritics(std::string_view text) {

@@ -14,6 +14,8 @@ std::string to_nfc(std::string_view text);
 // Key for case-insensitive comparison: NFC + full case folding. "Phường" and
 // "PHƯỜNG" (in either composed or decomposed form) give the same key.
 std::string fold_case(std::string_view text);
+// Upper case in Vietnamese: "Thành ủy Lạng Sơn" -> "THÀNH ỦY LẠNG SƠN" (NFC).
+std::string upper_case(std::string_view text);
 // Key for search that ignores case and diacritics: "Quán Triệt" -> "quan triet",
 // "Đông Kinh" -> "dong kinh".
 std::string fold_diacritics(std::string_view text);

@@ -1,5 +1,6 @@
 #include "service/report_service.hpp"
 
+#include "core/analytics/from_dataset.hpp"
 #include "core/period.hpp"
 
 namespace mandate::service {
@@ -24,6 +25,8 @@ Report build_report(store::Store& store, std::string_view unit, std::string_view
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->data = store.load();
   snapshot->tree = core::UnitTree(snapshot->data.units);
+  // Built once here: the scorecard, the charts and the trace all read it.
+  snapshot->engine = core::analytics::build_engine(snapshot->data);
   return build_report(std::move(snapshot), unit, period, lang);
 }
 

@@ -23,7 +23,7 @@ struct Report {
 // Throws core::Error: unit.not_found / unit.ambiguous, period.invalid.
 Report build_report(std::shared_ptr<const Snapshot> snapshot, std::string_view unit,
                     std::string_view period, core::Lang lang);
-// The same, reading the store once (command line).
+// The same, reading the store once and building its rollups (command line).
 Report build_report(store::Store& store, std::string_view unit, std::string_view period,
                     core::Lang lang);
 

@@ -150,6 +150,10 @@ test('reports: preview and download', async () => {
   assert.match(text, /430 tỷ đồng/);
   const [dl2] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-text').click()]);
   assert.match(dl2.suggestedFilename(), /\.txt$/);
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
+  const docxFile = path.join(OUT, 'bao-cao-LS-2021.docx');
+  await docx.saveAs(docxFile);
+  assert.equal((await readFile(docxFile)).subarray(0, 2).toString(), 'PK');
   await page.done();
 });
 

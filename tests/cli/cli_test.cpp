@@ -230,7 +230,7 @@ TEST_F(Cli, BadArgumentsAreUsageErrors) {
   Result r = run("report --unit LS");
   EXPECT_EQ(r.code, 2) << r.out;
   EXPECT_TRUE(contains(r.out, "Tham số không hợp lệ")) << r.out;
-  Result f = run("report --db x.db --unit LS --period 2021 --format pdf");
+  Result f = run("report --db x.db --unit LS --period 2021 --format odt");
   EXPECT_EQ(f.code, 2) << f.out;
   Result none = run("");
   EXPECT_EQ(none.code, 2) << none.out;

@@ -275,7 +275,30 @@ TEST_F(Api, ReportsComeInEveryFormat) {
   HttpResponse text = c.get("/api/v1/reports?unit=LS-VT&period=2021&format=text");
   EXPECT_EQ(text.status, 200);
   EXPECT_NE(text.header("Content-Type").find("text/plain"), std::string::npos);
-  EXPECT_EQ(c.get("/api/v1/reports?unit=LS-VT&period=2021&format=pdf").status, 400);
+  EXPECT_EQ(c.get("/api/v1/reports?unit=LS-VT&period=2021&format=odt").status, 400);
+}
+
+TEST_F(Api, ReportFilesAreDownloads) {
+  HttpClient c = signed_in("viewer");
+  const std::string base = "/api/v1/reports?unit=LS-VT&period=2021&format=";
+  const std::pair<const char*, const char*> files[] = {
+      {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+      {"pdf", "application/pdf"},
+      {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+      {"trace", "application/json"}};
+  for (const auto& [format, type] : files) {
+    HttpResponse r = c.get(base + format + "&layout=state&kind=year");
+    ASSERT_EQ(r.status, 200) << format << ": " << r.body;
+    EXPECT_NE(r.header("Content-Type").find(type), std::string::npos) << format;
+    const std::string ext = std::string(format) == "trace" ? "trace.json" : format;
+    EXPECT_EQ(r.header("Content-Disposition"),
+              "attachment; filename=\"bao-cao-LS-VT-2021." + ext + "\"");
+  }
+  EXPECT_EQ(c.get(base + "pdf").body.substr(0, 5), "%PDF-");
+  HttpResponse bad = c.get(base + "docx&layout=royal");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("party"), std::string::npos) << bad.body;
+  EXPECT_EQ(c.get(base + "docx&kind=weekly").status, 400);
 }
 
 }  // namespace

@@ -5,14 +5,17 @@
 namespace mandate::http::api {
 
 void register_api(Router& router, store::Store& store, std::function<std::string()> now,
-                  std::shared_ptr<service::AnalyticsCache> analytics) {
+                  std::shared_ptr<service::AnalyticsCache> analytics,
+                  std::shared_ptr<const report::TemplateLibrary> templates) {
   if (!analytics)
     analytics = std::make_shared<service::AnalyticsCache>();
   auto api = std::make_shared<ApiContext>(store, std::move(now), std::move(analytics));
   api->cache().get();  // loads the data and builds the rollups now, not at the first request
   register_auth_routes(router, api);
   register_data_routes(router, api);
-  register_report_routes(router, api);
+  if (!templates)
+    templates = std::make_shared<report::TemplateLibrary>();
+  register_report_routes(router, api, std::move(templates));
   register_record_routes(router, api);
   register_dhis2_routes(router, api);
   register_attachment_routes(router, api);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "http/router.hpp"
+#include "report/template_library.hpp"
 #include "service/analytics_cache.hpp"
 #include "store/store.hpp"
 
@@ -14,7 +15,9 @@ namespace mandate::http::api {
 // now: the current time as an ISO 8601 UTC string (injected for tests).
 // analytics: the rollup engine's cache (one is made when none is given). The
 // data is loaded and the rollups built here, before the first request.
+// templates: the report templates (the compiled-in ones when none is given).
 void register_api(Router& router, store::Store& store, std::function<std::string()> now,
-                  std::shared_ptr<service::AnalyticsCache> analytics = nullptr);
+                  std::shared_ptr<service::AnalyticsCache> analytics = nullptr,
+                  std::shared_ptr<const report::TemplateLibrary> templates = nullptr);
 
 }  // namespace mandate::http::api

@@ -13,6 +13,7 @@
 #include "core/i18n.hpp"
 #include "http/request.hpp"
 #include "http/router.hpp"
+#include "report/template_library.hpp"
 #include "service/auth_service.hpp"
 #include "service/record_service.hpp"
 #include "service/snapshot.hpp"
@@ -107,7 +108,8 @@ Response stale_response(const service::StaleRecord& e);
 
 void register_auth_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_data_routes(Router& router, std::shared_ptr<ApiContext> api);
-void register_report_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_report_routes(Router& router, std::shared_ptr<ApiContext> api,
+                            std::shared_ptr<const report::TemplateLibrary> templates);
 void register_record_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_dhis2_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_attachment_routes(Router& router, std::shared_ptr<ApiContext> api);

@@ -5,15 +5,17 @@
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "http/api/context.hpp"
-#include "io/report_render.hpp"
+#include "report/render.hpp"
 #include "service/report_service.hpp"
 
 namespace mandate::http::api {
 namespace {
 
 // A drafted report depends only on the data, the unit, the period, the
-// language and the format, so it is rendered once per data version and then
-// served from memory: dashboards ask for the same scorecard again and again.
+// language, the format and the template, so it is rendered once per data
+// version and then served from memory: dashboards ask for the same scorecard
+// again and again. Bounded by count and by bytes (a DOCX with its charts is
+// a few hundred kilobytes).
 class RenderedReports {
  public:
   template <typename Render>
@@ -22,6 +24,7 @@ class RenderedReports {
       std::lock_guard lock(mutex_);
       if (version != version_) {
         items_.clear();
+        bytes_ = 0;
         version_ = version;
       }
       if (auto it = items_.find(key); it != items_.end())
@@ -30,56 +33,74 @@ class RenderedReports {
     std::string text = render();  // outside the lock: rendering takes a while
     std::lock_guard lock(mutex_);
     if (version == version_) {
-      if (items_.size() >= kMaxItems)
+      if (items_.size() >= kMaxItems || bytes_ + text.size() > kMaxBytes) {
         items_.clear();
-      items_.emplace(key, text);
+        bytes_ = 0;
+      }
+      if (items_.emplace(key, text).second)
+        bytes_ += text.size();
     }
     return text;
   }
 
  private:
   static constexpr size_t kMaxItems = 2000;
+  static constexpr size_t kMaxBytes = 64u << 20;
   std::mutex mutex_;
   long long version_ = -1;
+  size_t bytes_ = 0;
   std::unordered_map<std::string, std::string> items_;
 };
 
-Response rendered(ApiContext& api, RenderedReports& cache, const Request& r,
-                  const std::string& format) {
+// kind and layout matter to DOCX and PDF only; the other formats ignore them.
+report::RenderOptions render_options(const Request& r) {
+  report::RenderOptions o;
+  if (auto kind = r.query_param("kind"))
+    o.kind = report::parse_report_kind(*kind);
+  if (auto layout = r.query_param("layout"))
+    o.layout = report::parse_layout(*layout);
+  return o;
+}
+
+Response rendered(ApiContext& api, RenderedReports& cache, const report::TemplateLibrary& templates,
+                  const Request& r, report::Format format) {
   const auto who = api.authenticate(r).principal;
   const auto s = api.cache().get();
   const core::Unit& u = s->tree.resolve(required_query(r, "unit"));
   core::require(who, core::Action::read, u.code, s->tree);
   const std::string period = core::Period::parse(required_query(r, "period")).id();
   const core::Lang lang = lang_of(r);
+  const report::RenderOptions options = render_options(r);
   const std::string key =
-      u.code + '\x1f' + period + '\x1f' + (lang == core::Lang::vi ? "vi" : "en") + '\x1f' + format;
+      u.code + '\x1f' + period + '\x1f' + (lang == core::Lang::vi ? "vi" : "en") + '\x1f' +
+      std::string(report::format_name(format)) + '\x1f' +
+      (options.kind ? std::string(report::report_kind_name(*options.kind)) : "") + '\x1f' +
+      std::string(report::layout_name(options.layout));
   std::string body = cache.get(s->version, key, [&] {
-    const auto report = service::build_report(s, u.code, period, lang);
-    if (format == "md")
-      return io::render_report_markdown(report.content);
-    if (format == "text")
-      return io::render_report_text(report.content);
-    return io::render_report_json(report.content, report.scorecard);
+    return report::render(service::build_report(s, u.code, period, lang), format, options,
+                          templates);
   });
-  const char* type = format == "md"     ? "text/markdown; charset=utf-8"
-                     : format == "text" ? "text/plain; charset=utf-8"
-                                        : "application/json; charset=utf-8";
-  return Response::text(200, std::move(body), type);
+  Response response =
+      Response::text(200, std::move(body), std::string(report::content_type(format)));
+  if (report::is_download(format))
+    response.with_header(
+        "Content-Disposition",
+        "attachment; filename=\"" + report::file_name(u.code, period, format) + "\"");
+  return response;
 }
 
 }  // namespace
 
-void register_report_routes(Router& router, std::shared_ptr<ApiContext> api) {
+void register_report_routes(Router& router, std::shared_ptr<ApiContext> api,
+                            std::shared_ptr<const report::TemplateLibrary> templates) {
   auto cache = std::make_shared<RenderedReports>();
-  router.add("GET", "/api/v1/scorecard",
-             [api, cache](Request& r) { return rendered(*api, *cache, r, "json"); });
+  router.add("GET", "/api/v1/scorecard", [api, cache, templates](Request& r) {
+    return rendered(*api, *cache, *templates, r, report::Format::json);
+  });
 
-  router.add("GET", "/api/v1/reports", [api, cache](Request& r) {
-    const std::string format = r.query_param("format").value_or("json");
-    if (format != "json" && format != "md" && format != "text")
-      throw core::invalid_input("query.invalid", {"format", format}, "format");
-    return rendered(*api, *cache, r, format);
+  router.add("GET", "/api/v1/reports", [api, cache, templates](Request& r) {
+    const auto format = report::parse_format(r.query_param("format").value_or("json"));
+    return rendered(*api, *cache, *templates, r, format);
   });
 }
 

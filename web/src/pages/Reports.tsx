@@ -9,11 +9,24 @@ import { useScope } from '../scope';
 import { useSession } from '../session';
 import { ScopeBar } from './Dashboard';
 
-// The formats /api/v1/reports?format= offers today.
+// The formats /api/v1/reports?format= offers (docs/reports.md).
 const FORMATS = [
+  { value: 'docx', ext: 'docx', vi: 'Word (.docx)', en: 'Word (.docx)' },
+  { value: 'pdf', ext: 'pdf', vi: 'PDF (.pdf)', en: 'PDF (.pdf)' },
+  { value: 'xlsx', ext: 'xlsx', vi: 'Bảng chỉ tiêu Excel (.xlsx)', en: 'Indicator table, Excel (.xlsx)' },
+  { value: 'trace', ext: 'trace.json', vi: 'Truy nguồn số liệu (.json)', en: 'Figure trace (.json)' },
   { value: 'md', ext: 'md', vi: 'Markdown (.md)', en: 'Markdown (.md)' },
   { value: 'text', ext: 'txt', vi: 'Văn bản thuần (.txt)', en: 'Plain text (.txt)' },
   { value: 'json', ext: 'json', vi: 'Dữ liệu JSON (.json)', en: 'JSON data (.json)' },
+];
+
+// The templates (kind=): empty lets the server follow the period.
+const KINDS = [
+  { value: '', vi: 'Theo kỳ báo cáo', en: 'From the period' },
+  { value: 'six_months', vi: 'Báo cáo sơ kết 6 tháng', en: 'Six-month review' },
+  { value: 'nine_months', vi: 'Báo cáo 9 tháng', en: 'Nine-month report' },
+  { value: 'year', vi: 'Báo cáo tổng kết năm', en: 'Year-end report' },
+  { value: 'mid_term', vi: 'Báo cáo sơ kết giữa nhiệm kỳ', en: 'Mid-term review' },
 ];
 
 export function ReportsPage() {
@@ -21,6 +34,8 @@ export function ReportsPage() {
   const { unit, period } = useScope();
   const [reportLang, setReportLang] = useState<'vi' | 'en'>(lang);
   const [view, setView] = useState<'md' | 'text'>('md');
+  const [kind, setKind] = useState('');
+  const [layout, setLayout] = useState<'party' | 'state'>('party');
   const preview = useLoad(() => getText('reports', { unit, period, format: view, lang: reportLang }), [unit, period, view, reportLang]);
   return (
     <Space direction="vertical" size="middle" className="full-width">
@@ -33,9 +48,19 @@ export function ReportsPage() {
           <label htmlFor="report-template">{tr('Mẫu báo cáo', 'Template')}</label>
           <Select
             id="report-template"
-            value="result"
+            value={kind}
+            onChange={setKind}
             className="filter-select-wide"
-            options={[{ value: 'result', label: tr('Báo cáo kết quả thực hiện nghị quyết', 'Report on the implementation of the resolution') }]}
+            options={KINDS.map((k) => ({ value: k.value, label: lang === 'vi' ? k.vi : k.en }))}
+          />
+          <Segmented
+            aria-label={tr('Thể thức văn bản', 'Document layout')}
+            value={layout}
+            onChange={(v) => setLayout(v as 'party' | 'state')}
+            options={[
+              { value: 'party', label: tr('Văn bản của Đảng', 'Party committee') },
+              { value: 'state', label: tr('Văn bản hành chính', "People's committee") },
+            ]}
           />
           <label htmlFor="report-lang">{tr('Ngôn ngữ báo cáo', 'Report language')}</label>
           <Segmented
@@ -63,14 +88,13 @@ export function ReportsPage() {
             <Button
               key={f.value}
               icon={<DownloadOutlined />}
-              href={buildUrl('reports', { unit, period, format: f.value, lang: reportLang })}
+              href={buildUrl('reports', { unit, period, format: f.value, lang: reportLang, kind, layout })}
               download={`bao-cao-${unit}-${period}.${f.ext}`}
               data-testid={`download-${f.value}`}
             >
               {lang === 'vi' ? f.vi : f.en}
             </Button>
           ))}
-          <Typography.Text type="secondary">{tr('DOCX, PDF, XLSX: chờ máy chủ hỗ trợ', 'DOCX, PDF, XLSX: waiting for the server')}</Typography.Text>
         </div>
       </Card>
       <Card className="report-preview" data-testid="report-preview">
