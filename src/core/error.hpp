@@ -4,6 +4,7 @@
 // arguments the message needs, and optionally the path of the offending field.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/i18n.hpp"
@@ -47,6 +48,11 @@ class Error : public std::runtime_error {
 inline Error invalid_input(std::string code, std::vector<std::string> args = {},
                            std::string field = {}) {
   return Error(ErrorCategory::invalid_input, std::move(code), std::move(args), std::move(field));
+}
+// A required text field left empty is reported like a missing key.
+inline void require_present(std::string_view text, std::string_view field) {
+  if (text.empty())
+    throw invalid_input("json.missing_key", {std::string(field)}, std::string(field));
 }
 inline Error not_found(std::string code, std::vector<std::string> args = {}) {
   return Error(ErrorCategory::not_found, std::move(code), std::move(args));

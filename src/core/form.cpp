@@ -19,11 +19,6 @@ constexpr EnumTable<AfterGrace, 2> kAfterGrace{
 
 constexpr int kMaxDays = 366;
 
-void require_text(const std::string& text, std::string_view field) {
-  if (text.empty())
-    throw invalid_input("json.missing_key", {std::string(field)}, std::string(field));
-}
-
 void require_range(int value, int min, int max, std::string_view field) {
   if (value < min || value > max)
     throw invalid_input("form.out_of_range",
@@ -61,8 +56,8 @@ AfterGrace parse_after_grace(std::string_view name) {
 }
 
 void validate_form(const Form& form) {
-  require_text(form.code, "code");
-  require_text(form.name, "name");
+  require_present(form.code, "code");
+  require_present(form.name, "name");
   switch (form.period_type) {
     case PeriodType::month:
     case PeriodType::quarter:

@@ -20,11 +20,6 @@ constexpr EnumTable<Comparison, 5> kComparisons{{{{Comparison::less, "<"},
                                                   {Comparison::greater, ">"}}},
                                                 "rule.comparison_invalid"};
 
-void require_text(const std::string& text, std::string_view field) {
-  if (text.empty())
-    throw invalid_input("json.missing_key", {std::string(field)}, std::string(field));
-}
-
 void refuse(bool present, std::string_view field) {
   if (present)
     throw invalid_input("rule.field_not_allowed", {std::string(field)}, std::string(field));
@@ -68,15 +63,15 @@ Comparison parse_comparison(std::string_view name) {
 }
 
 void validate_rule(const ValidationRule& rule) {
-  require_text(rule.code, "code");
-  require_text(rule.name, "name");
-  require_text(rule.indicator, "indicator");
+  require_present(rule.code, "code");
+  require_present(rule.name, "name");
+  require_present(rule.indicator, "indicator");
   refuse(rule.kind != RuleKind::compare && !rule.other_indicator.empty(), "otherIndicator");
   refuse(rule.kind != RuleKind::range && (rule.min || rule.max), rule.min ? "min" : "max");
   refuse(rule.kind != RuleKind::change && rule.max_change_percent != 0, "maxChangePercent");
   switch (rule.kind) {
     case RuleKind::compare:
-      require_text(rule.other_indicator, "otherIndicator");
+      require_present(rule.other_indicator, "otherIndicator");
       if (rule.other_indicator == rule.indicator)
         throw invalid_input("rule.same_indicator", {rule.indicator}, "otherIndicator");
       break;

@@ -1,9 +1,7 @@
 // Runs the real `mandate` binary and checks what a user sees: output, the
 // one-line bilingual error, the exit code, and that failures change nothing.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -14,33 +12,15 @@
 
 #include "../support/temp_dir.hpp"
 
+#include "../support/shell.hpp"
+
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s)
-    q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using Result = test_support::ShellResult;
+using test_support::shell_quote;
 
 Result run(const std::string& args) {
-  const std::string cmd = std::string(MANDATE_BINARY) + " " + args + " 2>&1";
-  Result r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p)
-    return r;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
-    r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return test_support::shell(std::string(MANDATE_BINARY) + " " + args);
 }
 
 bool contains(const std::string& hay, const std::string& needle) {
@@ -52,7 +32,7 @@ class Cli : public ::testing::Test {
   mandate::test_support::TempDir dir;
   std::string db = dir.file("city.db");
   std::string demo() {
-    Result r = run("demo --db " + quote(db));
+    Result r = run("demo --db " + shell_quote(db));
     EXPECT_EQ(r.code, 0) << r.out;
     return r.out;
   }
@@ -61,10 +41,11 @@ class Cli : public ::testing::Test {
 TEST_F(Cli, AcceptanceCityReport2021) {
   demo();
   // Markdown keeps each sentence on one line, so phrases can be matched whole.
-  Result r =
-      run("report --db " + quote(db) + " --unit 'Thành phố Lạng Sơn' --period 2021 --format md");
+  Result r = run("report --db " + shell_quote(db) +
+                 " --unit 'Thành phố Lạng Sơn' --period 2021 --format md");
   ASSERT_EQ(r.code, 0) << r.out;
-  Result text = run("report --db " + quote(db) + " --unit 'Thành phố Lạng Sơn' --period 2021");
+  Result text =
+      run("report --db " + shell_quote(db) + " --unit 'Thành phố Lạng Sơn' --period 2021");
   ASSERT_EQ(text.code, 0) << text.out;
   EXPECT_TRUE(contains(text.out, "17/19 chỉ tiêu")) << text.out;
   EXPECT_TRUE(contains(r.out, "17/19 chỉ tiêu kinh tế – xã hội đạt và vượt mục tiêu đề ra"))
@@ -83,8 +64,8 @@ TEST_F(Cli, AcceptanceCityReport2021) {
 
 TEST_F(Cli, AcceptanceVinhTraiDocuments2021) {
   demo();
-  Result r =
-      run("report --db " + quote(db) + " --unit 'Phường Vĩnh Trại' --period 2021 --format md");
+  Result r = run("report --db " + shell_quote(db) +
+                 " --unit 'Phường Vĩnh Trại' --period 2021 --format md");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_TRUE(contains(r.out, "4 nghị quyết chuyên đề")) << r.out;
   EXPECT_TRUE(contains(r.out, "15 kế hoạch")) << r.out;
@@ -95,15 +76,15 @@ TEST_F(Cli, AcceptanceVinhTraiDocuments2021) {
 TEST_F(Cli, ReportFollowsAChangedValue) {
   demo();
   // Budget revenue 430 -> 300 tỷ: below the 368,5 tỷ estimate, so 16/19 and 81,4%.
-  Result set = run("value set --db " + quote(db) +
+  Result set = run("value set --db " + shell_quote(db) +
                    " --indicator BUDGET_REVENUE --unit LS --period 2021 --kind estimate"
                    " --value 300.000.000.000");
   ASSERT_EQ(set.code, 0) << set.out;
-  Result r = run("report --db " + quote(db) + " --unit LS --period 2021");
+  Result r = run("report --db " + shell_quote(db) + " --unit LS --period 2021");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_TRUE(contains(r.out, "16/19 chỉ tiêu")) << r.out;
   EXPECT_TRUE(contains(r.out, "ước đạt 300 tỷ đồng, bằng 81,4% dự toán tỉnh giao")) << r.out;
-  Result h = run("value history --db " + quote(db) +
+  Result h = run("value history --db " + shell_quote(db) +
                  " --indicator BUDGET_REVENUE --unit LS --period 2021");
   ASSERT_EQ(h.code, 0) << h.out;
   EXPECT_TRUE(contains(h.out, "430.000.000.000")) << h.out;
@@ -112,19 +93,19 @@ TEST_F(Cli, ReportFollowsAChangedValue) {
 
 TEST_F(Cli, DemoTwiceChangesNothing) {
   demo();
-  const std::string first = run("export --db " + quote(db)).out;
+  const std::string first = run("export --db " + shell_quote(db)).out;
   const std::string again = demo();
   EXPECT_TRUE(contains(again, ": 0 ")) << again;
-  EXPECT_EQ(run("export --db " + quote(db)).out, first);
+  EXPECT_EQ(run("export --db " + shell_quote(db)).out, first);
 }
 
 TEST_F(Cli, ReportInEnglishAndJson) {
   demo();
-  Result en = run("--lang en report --db " + quote(db) + " --unit LS --period 2021");
+  Result en = run("--lang en report --db " + shell_quote(db) + " --unit LS --period 2021");
   ASSERT_EQ(en.code, 0) << en.out;
   EXPECT_TRUE(contains(en.out, "17 of 19")) << en.out;
   EXPECT_TRUE(contains(en.out, "430 billion VND")) << en.out;
-  Result js = run("report --db " + quote(db) + " --unit LS --period 2021 --format json");
+  Result js = run("report --db " + shell_quote(db) + " --unit LS --period 2021 --format json");
   ASSERT_EQ(js.code, 0) << js.out;
   EXPECT_TRUE(contains(js.out, "\"indicatorsMet\": 17")) << js.out;
   EXPECT_TRUE(contains(js.out, "\"goodOrBetter\": 6")) << js.out;
@@ -133,7 +114,7 @@ TEST_F(Cli, ReportInEnglishAndJson) {
 TEST_F(Cli, BadPeriodIsOneBilingualLine) {
   demo();
   for (const std::string bad : {"2021Q5", "202113", "2021S3", "abc"}) {
-    Result r = run("report --db " + quote(db) + " --unit LS --period " + bad);
+    Result r = run("report --db " + shell_quote(db) + " --unit LS --period " + bad);
     EXPECT_EQ(r.code, 3) << bad << ": " << r.out;
     EXPECT_TRUE(contains(r.out, "Lỗi: ")) << r.out;
     EXPECT_TRUE(contains(r.out, " / Error: ")) << r.out;
@@ -144,14 +125,14 @@ TEST_F(Cli, BadPeriodIsOneBilingualLine) {
 
 TEST_F(Cli, UnknownUnit) {
   demo();
-  Result r = run("report --db " + quote(db) + " --unit 'Phường Không Có' --period 2021");
+  Result r = run("report --db " + shell_quote(db) + " --unit 'Phường Không Có' --period 2021");
   EXPECT_EQ(r.code, 4) << r.out;
   EXPECT_TRUE(contains(r.out, "Không tìm thấy đơn vị")) << r.out;
   EXPECT_TRUE(contains(r.out, "Unit \"Phường Không Có\" not found")) << r.out;
 }
 
 TEST_F(Cli, MissingDatabaseIsNotCreated) {
-  Result r = run("report --db " + quote(db) + " --unit LS --period 2021");
+  Result r = run("report --db " + shell_quote(db) + " --unit LS --period 2021");
   EXPECT_EQ(r.code, 4) << r.out;
   EXPECT_TRUE(contains(r.out, "mandate init")) << r.out;
   EXPECT_FALSE(std::filesystem::exists(db));
@@ -159,7 +140,7 @@ TEST_F(Cli, MissingDatabaseIsNotCreated) {
 
 TEST_F(Cli, CorruptDatabase) {
   std::ofstream(db) << "this is not a database, just text that happens to be long enough ...";
-  Result r = run("list units --db " + quote(db));
+  Result r = run("list units --db " + shell_quote(db));
   EXPECT_EQ(r.code, 8) << r.out;
   EXPECT_TRUE(contains(r.out, "bị hỏng")) << r.out;
 }
@@ -168,24 +149,24 @@ TEST_F(Cli, LockedDatabaseIsReportedAndChangesNothing) {
   demo();
   // Another process holds the write lock for longer than the busy timeout.
   const std::string hold =
-      "sqlite3 " + quote(db) +
+      "sqlite3 " + shell_quote(db) +
       " 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 8' 'ROLLBACK;' >/dev/null 2>&1 &";
   ASSERT_EQ(std::system(hold.c_str()), 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  Result r = run("value set --db " + quote(db) +
+  Result r = run("value set --db " + shell_quote(db) +
                  " --indicator BUDGET_REVENUE --unit LS --period 2021 --kind estimate --value 1");
   EXPECT_EQ(r.code, 7) << r.out;
   EXPECT_TRUE(contains(r.out, "đang bị khóa")) << r.out;
   EXPECT_TRUE(contains(r.out, "locked")) << r.out;
   std::this_thread::sleep_for(std::chrono::seconds(3));
-  Result report = run("report --db " + quote(db) + " --unit LS --period 2021 --format md");
+  Result report = run("report --db " + shell_quote(db) + " --unit LS --period 2021 --format md");
   EXPECT_TRUE(contains(report.out, "ước đạt 430 tỷ đồng")) << report.out;
 }
 
 TEST_F(Cli, DecomposedUnitNameMatches) {
   demo();
   // "Phường Vĩnh Trại" typed with combining marks (NFD), as some keyboards send it.
-  Result r = run("report --db " + quote(db) +
+  Result r = run("report --db " + shell_quote(db) +
                  " --unit 'Phu\xcc\x9bo\xcc\x9b\xcc\x80ng Vi\xcc\x83nh Tra\xcc\xa3i' --period 2021 "
                  "--format md");
   ASSERT_EQ(r.code, 0) << r.out;
@@ -194,34 +175,35 @@ TEST_F(Cli, DecomposedUnitNameMatches) {
 
 TEST_F(Cli, UnreadableImportFileChangesNothing) {
   demo();
-  const std::string before = run("export --db " + quote(db)).out;
-  Result r = run("import --db " + quote(db) + " --file " + quote(dir.file("missing.json")));
+  const std::string before = run("export --db " + shell_quote(db)).out;
+  Result r =
+      run("import --db " + shell_quote(db) + " --file " + shell_quote(dir.file("missing.json")));
   EXPECT_EQ(r.code, 7) << r.out;
   EXPECT_TRUE(contains(r.out, "Không đọc được tệp")) << r.out;
-  EXPECT_EQ(run("export --db " + quote(db)).out, before);
+  EXPECT_EQ(run("export --db " + shell_quote(db)).out, before);
 }
 
 TEST_F(Cli, InvalidImportChangesNothing) {
   demo();
-  const std::string before = run("export --db " + quote(db)).out;
+  const std::string before = run("export --db " + shell_quote(db)).out;
   const std::string file = dir.file("bad.json");
   // Valid JSON, a valid first value, then a value for a unit that does not exist.
   std::ofstream(file) << R"({"format": "mandate-metadata", "version": 1, "values": [
     {"indicator": "BUDGET_REVENUE", "unit": "LS", "period": "2021", "kind": "official", "value": 1},
     {"indicator": "BUDGET_REVENUE", "unit": "NOWHERE", "period": "2021", "kind": "official", "value": 2}]})";
-  Result r = run("import --db " + quote(db) + " --file " + quote(file));
+  Result r = run("import --db " + shell_quote(db) + " --file " + shell_quote(file));
   EXPECT_EQ(r.code, 3) << r.out;
   EXPECT_TRUE(contains(r.out, "values[1].unit")) << r.out;
-  EXPECT_EQ(run("export --db " + quote(db)).out, before);
+  EXPECT_EQ(run("export --db " + shell_quote(db)).out, before);
 }
 
 TEST_F(Cli, BadValueIsRefused) {
   demo();
-  Result r = run("value set --db " + quote(db) +
+  Result r = run("value set --db " + shell_quote(db) +
                  " --indicator BHYT_INSURED --unit LS --period 2021 --value 'mười'");
   EXPECT_EQ(r.code, 3) << r.out;
   EXPECT_TRUE(contains(r.out, "không phải là số")) << r.out;
-  Result computed = run("value set --db " + quote(db) +
+  Result computed = run("value set --db " + shell_quote(db) +
                         " --indicator BHYT_COVERAGE --unit LS --period 2021 --value 90");
   EXPECT_EQ(computed.code, 3) << computed.out;
 }
@@ -238,16 +220,16 @@ TEST_F(Cli, BadArgumentsAreUsageErrors) {
 
 TEST_F(Cli, ListsAsTableAndJson) {
   demo();
-  Result units = run("list units --db " + quote(db) + " --unit 'Vĩnh Trại'");
+  Result units = run("list units --db " + shell_quote(db) + " --unit 'Vĩnh Trại'");
   ASSERT_EQ(units.code, 0) << units.out;
   EXPECT_TRUE(contains(units.out, "Phường Vĩnh Trại")) << units.out;
   EXPECT_FALSE(contains(units.out, "Phường Chi Lăng")) << units.out;
-  Result docs = run("list documents --db " + quote(db) +
+  Result docs = run("list documents --db " + shell_quote(db) +
                     " --unit LS-VT --period 2021 --kind thematic_resolution --format json");
   ASSERT_EQ(docs.code, 0) << docs.out;
   EXPECT_EQ(std::count(docs.out.begin(), docs.out.end(), '{'), 4) << docs.out;
   for (const std::string what : {"indicators", "targets", "values", "tasks", "activities"}) {
-    Result r = run("list " + what + " --db " + quote(db));
+    Result r = run("list " + what + " --db " + shell_quote(db));
     EXPECT_EQ(r.code, 0) << what << ": " << r.out;
   }
 }

@@ -3,42 +3,20 @@
 // pdftoppm for the first page as a PNG in build/test-output/report/ to look
 // at). The article's figures must come out with their diacritics.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <string>
+
+#include "../support/shell.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s)
-    q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-Result shell(const std::string& cmd) {
-  Result r;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p)
-    return r;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
-    r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using Result = test_support::ShellResult;
+using test_support::shell;
+using test_support::shell_quote;
 
 Result mandate(const std::string& args) {
   return shell(std::string(MANDATE_BINARY) + " " + args);
@@ -58,32 +36,33 @@ class ReportFiles : public ::testing::Test {
     fs::remove_all(kOut);
     fs::create_directories(kOut);
     const std::string db = (kOut / "demo.db").string();
-    ASSERT_EQ(mandate("demo --db " + quote(db)).code, 0);
-    const std::string report = "report --db " + quote(db) + " --unit LS --period 2021 ";
+    ASSERT_EQ(mandate("demo --db " + shell_quote(db)).code, 0);
+    const std::string report = "report --db " + shell_quote(db) + " --unit LS --period 2021 ";
     for (const auto& [args, file] : std::initializer_list<std::pair<std::string, std::string>>{
              {"--format pdf", "report.pdf"},
              {"--format docx", "party.docx"},
              {"--format docx --layout state", "state.docx"},
              {"--format xlsx", "table.xlsx"}}) {
-      const Result r = mandate(report + args + " --out " + quote((kOut / file).string()));
+      const Result r = mandate(report + args + " --out " + shell_quote((kOut / file).string()));
       ASSERT_EQ(r.code, 0) << args << ": " << r.out;
     }
     const Result lo =
         shell("soffice --headless --norestore -env:UserInstallation=file://" +
               (kOut / "lo-profile").string() + " --convert-to pdf --outdir " +
-              quote(kOut.string()) + " " + quote((kOut / "party.docx").string()) + " " +
-              quote((kOut / "state.docx").string()) + " " + quote((kOut / "table.xlsx").string()));
+              shell_quote(kOut.string()) + " " + shell_quote((kOut / "party.docx").string()) + " " +
+              shell_quote((kOut / "state.docx").string()) + " " +
+              shell_quote((kOut / "table.xlsx").string()));
     ASSERT_EQ(lo.code, 0) << lo.out;
     for (const char* pdf : {"report", "party", "state", "table"}) {
       const Result png = shell("pdftoppm -png -r 70 -f 1 -l 1 -singlefile " +
-                               quote((kOut / (std::string(pdf) + ".pdf")).string()) + " " +
-                               quote((kOut / (std::string(pdf) + "-page1")).string()));
+                               shell_quote((kOut / (std::string(pdf) + ".pdf")).string()) + " " +
+                               shell_quote((kOut / (std::string(pdf) + "-page1")).string()));
       ASSERT_EQ(png.code, 0) << png.out;
     }
   }
 
   static std::string text_of(const std::string& pdf) {
-    const Result r = shell("pdftotext -enc UTF-8 " + quote((kOut / pdf).string()) + " -");
+    const Result r = shell("pdftotext -enc UTF-8 " + shell_quote((kOut / pdf).string()) + " -");
     EXPECT_EQ(r.code, 0) << r.out;
     // Lines break anywhere in justified text: whitespace runs become one space.
     std::string text;
@@ -142,17 +121,18 @@ TEST_F(ReportFiles, XlsxReadByLibreOffice) {
 
 TEST_F(ReportFiles, BadRequestsGiveBilingualErrors) {
   const std::string db = (kOut / "demo.db").string();
-  const std::string report = "report --db " + quote(db) + " --unit LS --period 2021 ";
+  const std::string report = "report --db " + shell_quote(db) + " --unit LS --period 2021 ";
   Result r = mandate(report + "--format docx");
   EXPECT_NE(r.code, 0);
   EXPECT_TRUE(has(r.out, "--out")) << r.out;
   EXPECT_TRUE(has(r.out, "Lỗi")) << r.out;
-  r = mandate(report + "--format pdf --kind weekly --out " + quote((kOut / "x.pdf").string()));
+  r = mandate(report + "--format pdf --kind weekly --out " +
+              shell_quote((kOut / "x.pdf").string()));
   EXPECT_NE(r.code, 0);
   EXPECT_TRUE(has(r.out, "Loại báo cáo không hợp lệ")) << r.out;
   EXPECT_FALSE(fs::exists(kOut / "x.pdf"));
   r = mandate(report + "--format pdf --templates /nonexistent --out " +
-              quote((kOut / "x.pdf").string()));
+              shell_quote((kOut / "x.pdf").string()));
   EXPECT_NE(r.code, 0);
   EXPECT_TRUE(has(r.out, "/nonexistent")) << r.out;
 }
