@@ -21,6 +21,7 @@ std::span<const Message> http_messages();     // messages_http.cpp: the HTTP ser
 std::span<const Message> dhis2_messages();    // messages_dhis2.cpp: DHIS2 data exchange
 std::span<const Message>
 record_messages();  // messages_records.cpp: unit changes, attachments, search
-std::span<const Message> analytics_messages();  // messages_analytics.cpp: GET /api/v1/analytics
+std::span<const Message> analytics_messages();   // messages_analytics.cpp: GET /api/v1/analytics
+std::span<const Message> postgresql_messages();  // messages_postgresql.cpp: the PostgreSQL store
 
 }  // namespace mandate::core::catalog
