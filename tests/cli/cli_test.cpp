@@ -12,7 +12,7 @@
 #include <string>
 #include <thread>
 
-#include "../support/temp_dir.hpp"
+#include "../support/test_database.hpp"
 
 namespace {
 
@@ -50,7 +50,8 @@ bool contains(const std::string& hay, const std::string& needle) {
 class Cli : public ::testing::Test {
  protected:
   mandate::test_support::TempDir dir;
-  std::string db = dir.file("city.db");
+  mandate::test_support::TestDatabase database{dir, "city.db"};
+  std::string db = database.location();
   std::string demo() {
     Result r = run("demo --db " + quote(db));
     EXPECT_EQ(r.code, 0) << r.out;
@@ -154,7 +155,9 @@ TEST_F(Cli, MissingDatabaseIsNotCreated) {
   Result r = run("report --db " + quote(db) + " --unit LS --period 2021");
   EXPECT_EQ(r.code, 4) << r.out;
   EXPECT_TRUE(contains(r.out, "mandate init")) << r.out;
-  EXPECT_FALSE(std::filesystem::exists(db));
+  if (!mandate::test_support::on_postgresql()) {
+    EXPECT_FALSE(std::filesystem::exists(db));
+  }
 }
 
 TEST_F(Cli, CorruptDatabase) {
@@ -166,10 +169,14 @@ TEST_F(Cli, CorruptDatabase) {
 
 TEST_F(Cli, LockedDatabaseIsReportedAndChangesNothing) {
   demo();
-  // Another process holds the write lock for longer than the busy timeout.
+  // Another process holds the write lock for longer than the busy (lock) timeout.
   const std::string hold =
-      "sqlite3 " + quote(db) +
-      " 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 8' 'ROLLBACK;' >/dev/null 2>&1 &";
+      mandate::test_support::on_postgresql()
+          ? "psql " + quote(db) +
+                " -c 'BEGIN' -c 'UPDATE data_version SET version = version + 1'"
+                " -c 'SELECT pg_sleep(8)' -c 'ROLLBACK' >/dev/null 2>&1 &"
+          : "sqlite3 " + quote(db) +
+                " 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 8' 'ROLLBACK;' >/dev/null 2>&1 &";
   ASSERT_EQ(std::system(hold.c_str()), 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   Result r = run("value set --db " + quote(db) +
@@ -250,6 +257,17 @@ TEST_F(Cli, ListsAsTableAndJson) {
     Result r = run("list " + what + " --db " + quote(db));
     EXPECT_EQ(r.code, 0) << what << ": " << r.out;
   }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CliPostgresql, UnreachableServerIsOneBilingualLine) {
+  Result r = run("list units --db postgresql://mandate@127.0.0.1:1/city");
+  EXPECT_EQ(r.code, 7) << r.out;  // unavailable
+  EXPECT_TRUE(contains(r.out, "Không kết nối được tới máy chủ PostgreSQL")) << r.out;
+  EXPECT_TRUE(contains(r.out, "Cannot connect to the PostgreSQL server")) << r.out;
 }
 
 }  // namespace

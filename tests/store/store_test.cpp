@@ -1,12 +1,13 @@
-// The SQLite store: migrations, round-trips, change detection, history, and
-// that a failed write leaves nothing behind.
+// The store, on SQLite and (as the *.pg tests) on PostgreSQL: migrations,
+// round-trips, change detection, history, search, and that a failed write
+// leaves nothing behind. SqliteFile tests are about the file itself.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <fstream>
 #include <sstream>
 
-#include "../support/temp_dir.hpp"
+#include "../support/test_database.hpp"
 #include "core/error.hpp"
 #include "io/metadata_json.hpp"
 #include "service/dataset_service.hpp"
@@ -25,13 +26,29 @@ core::Dataset demo_data() {
 
 const store::ChangeContext kCtx{"test", "2026-01-01T00:00:00Z"};
 
-class SqliteStoreTest : public ::testing::Test {
+class StoreTest : public ::testing::Test {
  protected:
+  // Runs SQL on the test's database behind the store's back.
+  void exec_sql(const std::string& sql) {
+    if (test_support::on_postgresql()) {
+      ASSERT_TRUE(test_support::psql(db.name(), sql)) << sql;
+      return;
+    }
+    sqlite3* conn = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &conn), SQLITE_OK);
+    const int rc = sqlite3_exec(conn, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(conn);
+    ASSERT_EQ(rc, SQLITE_OK) << sql;
+  }
+
   test_support::TempDir dir;
-  std::string path = dir.file("t.db");
+  test_support::TestDatabase db{dir, "t.db"};
+  std::string path = db.location();
 };
 
-TEST_F(SqliteStoreTest, MigratesFromEmpty) {
+class SqliteFile : public StoreTest {};
+
+TEST_F(StoreTest, MigratesFromEmpty) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   EXPECT_EQ(s->schema_version(), 3);
   EXPECT_TRUE(s->load().units.empty());
@@ -40,24 +57,21 @@ TEST_F(SqliteStoreTest, MigratesFromEmpty) {
   EXPECT_EQ(again->schema_version(), 3);
 }
 
-TEST_F(SqliteStoreTest, ExistingModeRefusesMissingFile) {
+TEST_F(StoreTest, ExistingModeRefusesMissingDatabase) {
   try {
     store::open_store(path, store::OpenMode::existing);
     FAIL() << "expected an error";
   } catch (const core::Error& e) {
     EXPECT_EQ(e.code(), "store.missing");
   }
-  EXPECT_FALSE(std::filesystem::exists(path));
+  if (!test_support::on_postgresql()) {
+    EXPECT_FALSE(std::filesystem::exists(path));
+  }
 }
 
-TEST_F(SqliteStoreTest, RefusesNewerSchema) {
+TEST_F(StoreTest, RefusesNewerSchema) {
   store::open_store(path, store::OpenMode::create_or_open);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_migrations(version, name) VALUES(99, 'future')",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  exec_sql("INSERT INTO schema_migrations(version, name) VALUES(99, 'future')");
   try {
     store::open_store(path, store::OpenMode::existing);
     FAIL() << "expected an error";
@@ -66,7 +80,7 @@ TEST_F(SqliteStoreTest, RefusesNewerSchema) {
   }
 }
 
-TEST_F(SqliteStoreTest, NotADatabaseIsCorrupt) {
+TEST_F(SqliteFile, NotADatabaseIsCorrupt) {
   std::ofstream(path) << std::string(4096, 'x');
   try {
     store::open_store(path, store::OpenMode::existing);
@@ -76,7 +90,7 @@ TEST_F(SqliteStoreTest, NotADatabaseIsCorrupt) {
   }
 }
 
-TEST_F(SqliteStoreTest, DemoRoundTripsExactly) {
+TEST_F(StoreTest, DemoRoundTripsExactly) {
   const core::Dataset data = demo_data();
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   const auto first = service::import_dataset(*s, data, kCtx);
@@ -89,7 +103,7 @@ TEST_F(SqliteStoreTest, DemoRoundTripsExactly) {
   EXPECT_EQ(service::import_dataset(*s, data, kCtx).changed, 0u);
 }
 
-TEST_F(SqliteStoreTest, UncommittedTransactionLeavesNothing) {
+TEST_F(StoreTest, UncommittedTransactionLeavesNothing) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   {
     auto tx = s->begin(kCtx);
@@ -103,7 +117,7 @@ TEST_F(SqliteStoreTest, UncommittedTransactionLeavesNothing) {
   EXPECT_TRUE(s->load().units.empty());
 }
 
-TEST_F(SqliteStoreTest, FailedImportLeavesNothing) {
+TEST_F(StoreTest, FailedImportLeavesNothing) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   core::Dataset data = demo_data();
   data.values.back().unit = "NOWHERE";
@@ -111,7 +125,7 @@ TEST_F(SqliteStoreTest, FailedImportLeavesNothing) {
   EXPECT_TRUE(s->load().units.empty());
 }
 
-TEST_F(SqliteStoreTest, FailureInsideTransactionRollsBackEarlierWrites) {
+TEST_F(StoreTest, FailureInsideTransactionRollsBackEarlierWrites) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   service::import_dataset(*s, demo_data(), kCtx);
   const std::string before = io::write_metadata(s->load());
@@ -125,7 +139,7 @@ TEST_F(SqliteStoreTest, FailureInsideTransactionRollsBackEarlierWrites) {
   EXPECT_EQ(io::write_metadata(s->load()), before);
 }
 
-TEST_F(SqliteStoreTest, ValueHistoryRecordsEveryChange) {
+TEST_F(StoreTest, ValueHistoryRecordsEveryChange) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   service::import_dataset(*s, demo_data(), kCtx);
   for (double x : {1.0, 1.0, 2.0}) {
@@ -144,7 +158,7 @@ TEST_F(SqliteStoreTest, ValueHistoryRecordsEveryChange) {
   EXPECT_EQ(h[2].actor, "alice");
 }
 
-TEST_F(SqliteStoreTest, UpsertReportsChangeOnlyWhenSomethingDiffers) {
+TEST_F(StoreTest, UpsertReportsChangeOnlyWhenSomethingDiffers) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   core::Field f{"economy", "Kinh tế"};
   auto tx = s->begin(kCtx);
@@ -156,7 +170,7 @@ TEST_F(SqliteStoreTest, UpsertReportsChangeOnlyWhenSomethingDiffers) {
   EXPECT_EQ(s->load().fields.at(0).name, "Kinh tế – xã hội");
 }
 
-TEST_F(SqliteStoreTest, DataSurvivesReopen) {
+TEST_F(StoreTest, DataSurvivesReopen) {
   {
     auto s = store::open_store(path, store::OpenMode::create_or_open);
     service::import_dataset(*s, demo_data(), kCtx);
@@ -177,7 +191,7 @@ std::vector<std::string> found(store::Store& s, const std::string& q,
   return codes;
 }
 
-TEST_F(SqliteStoreTest, SearchIgnoresCaseAndDiacriticsAndFollowsEveryWrite) {
+TEST_F(StoreTest, SearchIgnoresCaseAndDiacriticsAndFollowsEveryWrite) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   service::import_dataset(*s, demo_data(), kCtx);
   const auto quan_triet = found(*s, "QUAN triet", core::SearchEntity::document);
@@ -202,19 +216,106 @@ TEST_F(SqliteStoreTest, SearchIgnoresCaseAndDiacriticsAndFollowsEveryWrite) {
   EXPECT_EQ(found(*s, "chuyen doi"), std::vector<std::string>{d.code});
 }
 
-TEST_F(SqliteStoreTest, SearchIndexIsRebuiltWhenItsFoldingChanged) {
+TEST_F(StoreTest, SearchIndexIsRebuiltWhenItsFoldingChanged) {
   {
     auto s = store::open_store(path, store::OpenMode::create_or_open);
     service::import_dataset(*s, demo_data(), kCtx);
   }
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM search_index; UPDATE search_index_state SET version = 0",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  exec_sql("DELETE FROM search_index; UPDATE search_index_state SET version = 0");
   auto s = store::open_store(path, store::OpenMode::existing);
   EXPECT_FALSE(found(*s, "quan triet").empty());
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(StoreTest, DataVersionMovesWithEveryCommitOfAnyConnection) {
+  auto reader = store::open_store(path, store::OpenMode::create_or_open);
+  auto writer = store::open_store(path, store::OpenMode::existing);
+  const long long before = reader->data_version();
+  EXPECT_EQ(reader->data_version(), before);  // nothing written: it stands
+  {
+    auto tx = writer->begin(kCtx);
+    tx->upsert(core::Field{"economy", "Kinh tế"});
+    // Not committed yet: nothing to see.
+    EXPECT_EQ(reader->data_version(), before);
+    tx->commit();
+  }
+  const long long after = reader->data_version();
+  EXPECT_NE(after, before);
+  {
+    auto tx = writer->begin(kCtx);
+    tx->upsert(core::Field{"social", "Xã hội"});
+    // Rolled back: nothing committed.
+  }
+  EXPECT_EQ(reader->data_version(), after);
+}
+
+TEST_F(StoreTest, AttachmentsKeepTheirBytesExactly) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, demo_data(), kCtx);
+  std::string bytes;
+  for (int i = 0; i < 256 * 4; ++i)
+    bytes += static_cast<char>(i % 256);  // every byte value, NUL included
+  core::Attachment a;
+  a.owner = core::AttachmentOwner::document;
+  a.owner_code = s->load().documents.front().code;
+  a.filename = "tệp.bin";
+  a.content_type = "application/octet-stream";
+  a.size = static_cast<long long>(bytes.size());
+  a.sha256 = "x";
+  a.uploaded_by = "test";
+  a.uploaded_at = kCtx.at;
+  long long id = 0;
+  {
+    auto tx = s->begin(kCtx);
+    id = tx->add_attachment(a, bytes);
+    tx->commit();
+  }
+  EXPECT_EQ(s->attachment_bytes(id), bytes);
+  ASSERT_EQ(s->attachments(a.owner, a.owner_code).size(), 1u);
+  EXPECT_EQ(s->find_attachment(id)->filename, "tệp.bin");
+}
+
+TEST_F(StoreTest, DeletingAReferencedRecordIsAConflictAndChangesNothing) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, demo_data(), kCtx);
+  const std::string before = io::write_metadata(s->load());
+  {
+    auto tx = s->begin(kCtx);
+    try {
+      tx->delete_record(store::RecordTable::unit, "LS");
+      tx->commit();
+      FAIL() << "expected a conflict";
+    } catch (const core::Error& e) {
+      EXPECT_EQ(e.category(), core::ErrorCategory::conflict);
+    }
+  }
+  EXPECT_EQ(io::write_metadata(s->load()), before);
+}
+
+// No cluster is needed to see how an unreachable server is reported.
+TEST(PostgresqlLocation, UnreachableServerIsAClearUnavailableError) {
+  try {
+    store::open_store("postgresql://mandate@127.0.0.1:1/city", store::OpenMode::existing);
+    FAIL() << "expected an error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.category(), core::ErrorCategory::unavailable);
+    EXPECT_EQ(e.code(), "store.pg_unreachable");
+    EXPECT_NE(e.message(core::Lang::en).find("Cannot connect to the PostgreSQL server"),
+              std::string::npos);
+    EXPECT_NE(e.message(core::Lang::vi).find("Không kết nối được"), std::string::npos);
+  }
+}
+
+TEST(PostgresqlLocation, PasswordIsNeverInTheMessage) {
+  try {
+    store::open_store("postgresql://mandate:s3cret@127.0.0.1:1/city", store::OpenMode::existing);
+    FAIL() << "expected an error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.message(core::Lang::en).find("s3cret"), std::string::npos);
+  }
 }
 
 }  // namespace
