@@ -271,3 +271,54 @@ TEST(CliPostgresql, UnreachableServerIsOneBilingualLine) {
 }
 
 }  // namespace
+
+namespace {
+
+// SQLite only: PostgreSQL is backed up with pg_dump (docs/operations.md).
+TEST_F(Cli, BackupThenRestoreGivesBackTheSameData) {
+  demo();
+  const std::string original = run("export --db " + quote(db)).out;
+  const std::string copy = dir.file("copy.db");
+  Result b = run("backup --db " + quote(db) + " --out " + quote(copy));
+  ASSERT_EQ(b.code, 0) << b.out;
+  EXPECT_EQ(run("export --db " + quote(copy)).out, original);
+
+  // A later change, then the restore takes it back.
+  ASSERT_EQ(run("value set --db " + quote(db) +
+                " --indicator BUDGET_REVENUE --unit LS --period 2021 --kind estimate --value 1")
+                .code,
+            0);
+  EXPECT_NE(run("export --db " + quote(db)).out, original);
+  Result r = run("restore --db " + quote(db) + " --from " + quote(copy));
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(run("export --db " + quote(db)).out, original);
+
+  // Into a new file too.
+  const std::string fresh = dir.file("fresh.db");
+  ASSERT_EQ(run("restore --db " + quote(fresh) + " --from " + quote(copy)).code, 0);
+  EXPECT_EQ(run("export --db " + quote(fresh)).out, original);
+}
+
+TEST_F(Cli, BackupRefusesToOverwriteAndRestoreRefusesWhatIsNotABackup) {
+  demo();
+  const std::string before = run("export --db " + quote(db)).out;
+  const std::string existing = dir.file("existing.db");
+  std::ofstream(existing) << "keep me";
+  Result b = run("backup --db " + quote(db) + " --out " + quote(existing));
+  EXPECT_EQ(b.code, 5) << b.out;  // conflict
+  EXPECT_TRUE(contains(b.out, "already exists")) << b.out;
+  std::ifstream in(existing);
+  std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(kept, "keep me");
+
+  Result r = run("restore --db " + quote(db) + " --from " + quote(existing));
+  EXPECT_NE(r.code, 0) << r.out;
+  EXPECT_EQ(run("export --db " + quote(db)).out, before);
+
+  Result pg =
+      run("backup --db postgresql://mandate@127.0.0.1:1/city --out " + quote(dir.file("pg.db")));
+  EXPECT_EQ(pg.code, 3) << pg.out;  // invalid input
+  EXPECT_TRUE(contains(pg.out, "pg_dump")) << pg.out;
+}
+
+}  // namespace
