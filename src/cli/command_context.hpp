@@ -28,11 +28,12 @@ void add_db_option(CLI::App& command, std::string& db);
 // Adds `--format` limited to the given choices.
 void add_format_option(CLI::App& command, std::string& format, std::vector<std::string> choices);
 
-void add_data_commands(CLI::App& app, CommandContext& ctx);   // init, demo, import, export
-void add_report_command(CLI::App& app, CommandContext& ctx);  // report
-void add_list_command(CLI::App& app, CommandContext& ctx);    // list ...
-void add_value_commands(CLI::App& app, CommandContext& ctx);  // value set, value history
-void add_user_commands(CLI::App& app, CommandContext& ctx);   // user add, user list
-void add_serve_command(CLI::App& app, CommandContext& ctx);   // serve (the web server)
+void add_data_commands(CLI::App& app, CommandContext& ctx);    // init, demo, import, export
+void add_report_command(CLI::App& app, CommandContext& ctx);   // report
+void add_list_command(CLI::App& app, CommandContext& ctx);     // list ...
+void add_value_commands(CLI::App& app, CommandContext& ctx);   // value set, value history
+void add_user_commands(CLI::App& app, CommandContext& ctx);    // user add, user list
+void add_serve_command(CLI::App& app, CommandContext& ctx);    // serve (the web server)
+void add_backup_commands(CLI::App& app, CommandContext& ctx);  // backup, restore
 
 }  // namespace mandate::cli

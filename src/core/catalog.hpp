@@ -26,5 +26,6 @@ std::span<const Message> analytics_messages();  // messages_analytics.cpp: GET /
 std::span<const Message> cycle_messages();
 std::span<const Message>
 report_file_messages();  // messages_report_files.cpp: DOCX, PDF, XLSX, templates, charts
+std::span<const Message> postgresql_messages();  // messages_postgresql.cpp: the PostgreSQL store
 
 }  // namespace mandate::core::catalog

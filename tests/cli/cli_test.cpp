@@ -10,9 +10,8 @@
 #include <string>
 #include <thread>
 
-#include "../support/temp_dir.hpp"
-
 #include "../support/shell.hpp"
+#include "../support/test_database.hpp"
 
 namespace {
 
@@ -30,7 +29,8 @@ bool contains(const std::string& hay, const std::string& needle) {
 class Cli : public ::testing::Test {
  protected:
   mandate::test_support::TempDir dir;
-  std::string db = dir.file("city.db");
+  mandate::test_support::TestDatabase database{dir, "city.db"};
+  std::string db = database.location();
   std::string demo() {
     Result r = run("demo --db " + shell_quote(db));
     EXPECT_EQ(r.code, 0) << r.out;
@@ -135,7 +135,9 @@ TEST_F(Cli, MissingDatabaseIsNotCreated) {
   Result r = run("report --db " + shell_quote(db) + " --unit LS --period 2021");
   EXPECT_EQ(r.code, 4) << r.out;
   EXPECT_TRUE(contains(r.out, "mandate init")) << r.out;
-  EXPECT_FALSE(std::filesystem::exists(db));
+  if (!mandate::test_support::on_postgresql()) {
+    EXPECT_FALSE(std::filesystem::exists(db));
+  }
 }
 
 TEST_F(Cli, CorruptDatabase) {
@@ -147,10 +149,14 @@ TEST_F(Cli, CorruptDatabase) {
 
 TEST_F(Cli, LockedDatabaseIsReportedAndChangesNothing) {
   demo();
-  // Another process holds the write lock for longer than the busy timeout.
+  // Another process holds the write lock for longer than the busy (lock) timeout.
   const std::string hold =
-      "sqlite3 " + shell_quote(db) +
-      " 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 8' 'ROLLBACK;' >/dev/null 2>&1 &";
+      mandate::test_support::on_postgresql()
+          ? "psql " + shell_quote(db) +
+                " -c 'BEGIN' -c 'UPDATE data_version SET version = version + 1'"
+                " -c 'SELECT pg_sleep(8)' -c 'ROLLBACK' >/dev/null 2>&1 &"
+          : "sqlite3 " + shell_quote(db) +
+                " 'BEGIN IMMEDIATE; SELECT 1;' '.shell sleep 8' 'ROLLBACK;' >/dev/null 2>&1 &";
   ASSERT_EQ(std::system(hold.c_str()), 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   Result r = run("value set --db " + shell_quote(db) +
@@ -232,6 +238,68 @@ TEST_F(Cli, ListsAsTableAndJson) {
     Result r = run("list " + what + " --db " + shell_quote(db));
     EXPECT_EQ(r.code, 0) << what << ": " << r.out;
   }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CliPostgresql, UnreachableServerIsOneBilingualLine) {
+  Result r = run("list units --db postgresql://mandate@127.0.0.1:1/city");
+  EXPECT_EQ(r.code, 7) << r.out;  // unavailable
+  EXPECT_TRUE(contains(r.out, "Không kết nối được tới máy chủ PostgreSQL")) << r.out;
+  EXPECT_TRUE(contains(r.out, "Cannot connect to the PostgreSQL server")) << r.out;
+}
+
+}  // namespace
+
+namespace {
+
+// SQLite only: PostgreSQL is backed up with pg_dump (docs/operations.md).
+TEST_F(Cli, BackupThenRestoreGivesBackTheSameData) {
+  demo();
+  const std::string original = run("export --db " + shell_quote(db)).out;
+  const std::string copy = dir.file("copy.db");
+  Result b = run("backup --db " + shell_quote(db) + " --out " + shell_quote(copy));
+  ASSERT_EQ(b.code, 0) << b.out;
+  EXPECT_EQ(run("export --db " + shell_quote(copy)).out, original);
+
+  // A later change, then the restore takes it back.
+  ASSERT_EQ(run("value set --db " + shell_quote(db) +
+                " --indicator BUDGET_REVENUE --unit LS --period 2021 --kind estimate --value 1")
+                .code,
+            0);
+  EXPECT_NE(run("export --db " + shell_quote(db)).out, original);
+  Result r = run("restore --db " + shell_quote(db) + " --from " + shell_quote(copy));
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(run("export --db " + shell_quote(db)).out, original);
+
+  // Into a new file too.
+  const std::string fresh = dir.file("fresh.db");
+  ASSERT_EQ(run("restore --db " + shell_quote(fresh) + " --from " + shell_quote(copy)).code, 0);
+  EXPECT_EQ(run("export --db " + shell_quote(fresh)).out, original);
+}
+
+TEST_F(Cli, BackupRefusesToOverwriteAndRestoreRefusesWhatIsNotABackup) {
+  demo();
+  const std::string before = run("export --db " + shell_quote(db)).out;
+  const std::string existing = dir.file("existing.db");
+  std::ofstream(existing) << "keep me";
+  Result b = run("backup --db " + shell_quote(db) + " --out " + shell_quote(existing));
+  EXPECT_EQ(b.code, 5) << b.out;  // conflict
+  EXPECT_TRUE(contains(b.out, "already exists")) << b.out;
+  std::ifstream in(existing);
+  std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(kept, "keep me");
+
+  Result r = run("restore --db " + shell_quote(db) + " --from " + shell_quote(existing));
+  EXPECT_NE(r.code, 0) << r.out;
+  EXPECT_EQ(run("export --db " + shell_quote(db)).out, before);
+
+  Result pg = run("backup --db postgresql://mandate@127.0.0.1:1/city --out " +
+                  shell_quote(dir.file("pg.db")));
+  EXPECT_EQ(pg.code, 3) << pg.out;  // invalid input
+  EXPECT_TRUE(contains(pg.out, "pg_dump")) << pg.out;
 }
 
 }  // namespace

@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "../support/temp_dir.hpp"
+#include "../support/test_database.hpp"
 #include "core/dhis2_uid.hpp"
 #include "core/error.hpp"
 #include "io/dhis2_data_value_set.hpp"
@@ -75,7 +75,7 @@ const d2::ImportConflict* conflict_with(const d2::ImportSummary& s, const std::s
 class Dhis2Test : public ::testing::Test {
  protected:
   void SetUp() override {
-    store = store::open_store(dir.file("demo.db"), store::OpenMode::create_or_open);
+    store = store::open_store(db.location(), store::OpenMode::create_or_open);
     service::import_dataset(*store, demo_data(), kCtx);
     cache = std::make_unique<service::SnapshotCache>(*store);
   }
@@ -108,6 +108,7 @@ class Dhis2Test : public ::testing::Test {
   }
 
   test_support::TempDir dir;
+  test_support::TestDatabase db{dir, "demo.db"};
   std::unique_ptr<store::Store> store;
   std::unique_ptr<service::SnapshotCache> cache;
 };
@@ -737,8 +738,8 @@ TEST_F(Dhis2Test, RoundTripIntoAnEmptyDatabaseGivesTheSameValuesAndCounts) {
     meta.tasks.clear();
     meta.task_ratings.clear();
     meta.activities.clear();
-    auto other =
-        store::open_store(dir.file(csv ? "csv.db" : "json.db"), store::OpenMode::create_or_open);
+    test_support::TestDatabase other_db(dir, csv ? "csv.db" : "json.db");
+    auto other = store::open_store(other_db.location(), store::OpenMode::create_or_open);
     service::import_dataset(*other, meta, kCtx);
     service::SnapshotCache other_cache(*other);
 

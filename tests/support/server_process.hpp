@@ -30,7 +30,9 @@
 #include <thread>
 #include <vector>
 
+#include "run_command.hpp"
 #include "temp_dir.hpp"
+#include "test_database.hpp"
 
 extern char** environ;
 
@@ -57,36 +59,29 @@ struct ServerOptions {
 
 namespace detail {
 
-// Runs a command to completion; returns its exit code (-1 when it did not exit normally).
-inline int run_command(const std::vector<std::string>& argv) {
-  std::vector<char*> args;
-  for (const auto& a : argv)
-    args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0)
-    return -1;
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+// The mandate binary's size and time: demo templates are rebuilt when it changes.
+inline std::string binary_key(const ServerOptions& options) {
+  struct stat st {};
+  if (::stat(options.binary.c_str(), &st) != 0)
+    throw std::runtime_error("mandate binary not found: " + options.binary);
+  return std::to_string(st.st_size) + "_" + std::to_string(st.st_mtim.tv_sec) + "_" +
+         std::to_string(st.st_mtim.tv_nsec / 1000);
+}
+
+// A PostgreSQL database with the demo loaded, made once per cluster and then copied.
+inline std::string demo_postgresql_template(const ServerOptions& options) {
+  return postgresql_template("demo_" + binary_key(options), options.cache_dir,
+                             [&](const std::string& location) {
+                               if (run_command({options.binary, "demo", "--db", location}) != 0)
+                                 throw std::runtime_error("`mandate demo` failed on " + location);
+                             });
 }
 
 // A database file with the demo loaded, made once and then copied.
 inline std::filesystem::path demo_template(const ServerOptions& options) {
   namespace fs = std::filesystem;
-  struct stat st {};
-  if (::stat(options.binary.c_str(), &st) != 0)
-    throw std::runtime_error("mandate binary not found: " + options.binary);
   const fs::path path =
-      fs::path(options.cache_dir) /
-      ("mandate-demo-" + std::to_string(st.st_size) + "-" + std::to_string(st.st_mtim.tv_sec) +
-       "-" + std::to_string(st.st_mtim.tv_nsec) + ".db");
+      fs::path(options.cache_dir) / ("mandate-demo-" + binary_key(options) + ".db");
   if (fs::exists(path))
     return path;
   // Built beside the final name and renamed, so parallel tests never see half a file.
@@ -115,10 +110,13 @@ inline std::filesystem::path demo_template(const ServerOptions& options) {
 class ServerProcess {
  public:
   explicit ServerProcess(ServerOptions options = {}) : options_(std::move(options)) {
-    db_ = dir_.file("server.db");
-    if (options_.database == ServerOptions::Database::demo) {
+    const bool demo = options_.database == ServerOptions::Database::demo;
+    database_.emplace(dir_, "server.db",
+                      demo && on_postgresql() ? detail::demo_postgresql_template(options_) : "");
+    db_ = database_->location();
+    if (demo && !on_postgresql()) {
       std::filesystem::copy_file(detail::demo_template(options_), db_);
-    } else if (detail::run_command({options_.binary, "init", "--db", db_}) != 0) {
+    } else if (!demo && run_command({options_.binary, "init", "--db", db_}) != 0) {
       throw std::runtime_error("`mandate init` failed");
     }
     start();
@@ -140,7 +138,7 @@ class ServerProcess {
 
   uint16_t port() const { return port_; }
   pid_t pid() const { return pid_; }
-  const std::string& db() const { return db_; }
+  const std::string& db() const { return db_; }  // a file path or a postgresql:// location
   const TempDir& dir() const { return dir_; }
 
   // Sends the signal and waits for the exit. The exit code, -N for death by
@@ -250,6 +248,7 @@ class ServerProcess {
 
   ServerOptions options_;
   TempDir dir_;
+  std::optional<TestDatabase> database_;  // dropped after the server stopped (see ~ServerProcess)
   std::string db_;
   pid_t pid_ = -1;
   uint16_t port_ = 0;

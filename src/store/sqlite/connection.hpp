@@ -24,6 +24,10 @@ class Connection {
   Statement prepare(std::string_view sql);
   int changes() const;
   const std::string& path() const { return path_; }
+  bool usable() const { return true; }
+  sqlite3* handle() const {
+    return db_;
+  }  // for the online backup API  // a file does not go away like a server
   // Throws the core::Error that matches SQLite result code rc.
   [[noreturn]] void fail(int rc) const;
 

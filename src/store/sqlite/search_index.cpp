@@ -3,10 +3,6 @@
 namespace mandate::store::sqlite::search_index {
 namespace {
 
-// Raise when search_text or search_terms change what they produce: the
-// index is then rebuilt at the next start.
-constexpr long long kFoldingVersion = 1;
-
 // FTS5 query: every word, each as a quoted prefix ("quan"* "triet"*), all required.
 std::string match_expression(const std::vector<std::string>& terms) {
   std::string out;
@@ -22,12 +18,6 @@ std::string match_expression(const std::vector<std::string>& terms) {
     out += "\"*";
   }
   return out;
-}
-
-template <typename T>
-void put_all(Connection& c, core::SearchEntity entity, const std::vector<T>& items) {
-  for (const auto& x : items)
-    put(c, entity, x.code, core::search_text(x));
 }
 
 }  // namespace
@@ -46,24 +36,6 @@ void remove(Connection& c, core::SearchEntity entity, const std::string& code) {
   c.prepare("DELETE FROM search_index WHERE entity = ? AND code = ?")
       .bind(1, core::search_entity_name(entity))
       .bind(2, code)
-      .run();
-}
-
-bool stale(Connection& c) {
-  auto q = c.prepare("SELECT version FROM search_index_state WHERE id = 1");
-  return !q.step() || q.integer(0) != kFoldingVersion;
-}
-
-void rebuild_if_stale(Connection& c, const core::Dataset& d) {
-  if (!stale(c))
-    return;
-  c.exec("DELETE FROM search_index");
-  put_all(c, core::SearchEntity::indicator, d.indicators);
-  put_all(c, core::SearchEntity::task, d.tasks);
-  put_all(c, core::SearchEntity::document, d.documents);
-  put_all(c, core::SearchEntity::activity, d.activities);
-  c.prepare("UPDATE search_index_state SET version = ? WHERE id = 1")
-      .bind(1, kFoldingVersion)
       .run();
 }
 

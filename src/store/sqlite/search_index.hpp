@@ -1,6 +1,7 @@
 #pragma once
 // The FTS5 search index: one row per indicator, task, document and activity,
-// holding its folded text (core/search_text.hpp).
+// holding its folded text (core/search_text.hpp); rebuilt by
+// sql/search_rebuild.hpp when the folding changes.
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,10 +15,6 @@ namespace mandate::store::sqlite::search_index {
 void put(Connection& c, core::SearchEntity entity, const std::string& code,
          const std::string& folded_text);
 void remove(Connection& c, core::SearchEntity entity, const std::string& code);
-// Rebuilds every row from d when the index was built by another folding
-// version (or never); call inside a write transaction.
-void rebuild_if_stale(Connection& c, const core::Dataset& d);
-bool stale(Connection& c);
 std::vector<SearchHit> find(Connection& c, const std::string& query,
                             std::optional<core::SearchEntity> entity, size_t limit);
 

@@ -1,13 +1,15 @@
-// The SQLite store: migrations, round-trips, change detection, history, and
-// that a failed write leaves nothing behind.
+// The store, on SQLite and (as the *.pg tests) on PostgreSQL: migrations,
+// round-trips, change detection, history, search, and that a failed write
+// leaves nothing behind. SqliteFile tests are about the file itself.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <thread>
 
-#include "../support/temp_dir.hpp"
+#include "../support/test_database.hpp"
 #include "core/error.hpp"
 #include "io/metadata_json.hpp"
 #include "service/dataset_service.hpp"
@@ -26,13 +28,29 @@ core::Dataset demo_data() {
 
 const store::ChangeContext kCtx{"test", "2026-01-01T00:00:00Z"};
 
-class SqliteStoreTest : public ::testing::Test {
+class StoreTest : public ::testing::Test {
  protected:
+  // Runs SQL on the test's database behind the store's back.
+  void exec_sql(const std::string& sql) {
+    if (test_support::on_postgresql()) {
+      ASSERT_TRUE(test_support::psql(db.name(), sql)) << sql;
+      return;
+    }
+    sqlite3* conn = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &conn), SQLITE_OK);
+    const int rc = sqlite3_exec(conn, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(conn);
+    ASSERT_EQ(rc, SQLITE_OK) << sql;
+  }
+
   test_support::TempDir dir;
-  std::string path = dir.file("t.db");
+  test_support::TestDatabase db{dir, "t.db"};
+  std::string path = db.location();
 };
 
-TEST_F(SqliteStoreTest, MigratesFromEmpty) {
+class SqliteFile : public StoreTest {};
+
+TEST_F(StoreTest, MigratesFromEmpty) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   EXPECT_EQ(s->schema_version(), 3);
   EXPECT_TRUE(s->load().units.empty());
@@ -41,24 +59,21 @@ TEST_F(SqliteStoreTest, MigratesFromEmpty) {
   EXPECT_EQ(again->schema_version(), 3);
 }
 
-TEST_F(SqliteStoreTest, ExistingModeRefusesMissingFile) {
+TEST_F(StoreTest, ExistingModeRefusesMissingDatabase) {
   try {
     store::open_store(path, store::OpenMode::existing);
     FAIL() << "expected an error";
   } catch (const core::Error& e) {
     EXPECT_EQ(e.code(), "store.missing");
   }
-  EXPECT_FALSE(std::filesystem::exists(path));
+  if (!test_support::on_postgresql()) {
+    EXPECT_FALSE(std::filesystem::exists(path));
+  }
 }
 
-TEST_F(SqliteStoreTest, RefusesNewerSchema) {
+TEST_F(StoreTest, RefusesNewerSchema) {
   store::open_store(path, store::OpenMode::create_or_open);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_migrations(version, name) VALUES(99, 'future')",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  exec_sql("INSERT INTO schema_migrations(version, name) VALUES(99, 'future')");
   try {
     store::open_store(path, store::OpenMode::existing);
     FAIL() << "expected an error";
@@ -67,7 +82,7 @@ TEST_F(SqliteStoreTest, RefusesNewerSchema) {
   }
 }
 
-TEST_F(SqliteStoreTest, NotADatabaseIsCorrupt) {
+TEST_F(SqliteFile, NotADatabaseIsCorrupt) {
   std::ofstream(path) << std::string(4096, 'x');
   try {
     store::open_store(path, store::OpenMode::existing);
@@ -77,7 +92,7 @@ TEST_F(SqliteStoreTest, NotADatabaseIsCorrupt) {
   }
 }
 
-TEST_F(SqliteStoreTest, DemoRoundTripsExactly) {
+TEST_F(StoreTest, DemoRoundTripsExactly) {
   const core::Dataset data = demo_data();
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   const auto first = service::import_dataset(*s, data, kCtx);
@@ -90,7 +105,7 @@ TEST_F(SqliteStoreTest, DemoRoundTripsExactly) {
   EXPECT_EQ(service::import_dataset(*s, data, kCtx).changed, 0u);
 }
 
-TEST_F(SqliteStoreTest, UncommittedTransactionLeavesNothing) {
+TEST_F(StoreTest, UncommittedTransactionLeavesNothing) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   {
     auto tx = s->begin(kCtx);
@@ -104,7 +119,7 @@ TEST_F(SqliteStoreTest, UncommittedTransactionLeavesNothing) {
   EXPECT_TRUE(s->load().units.empty());
 }
 
-TEST_F(SqliteStoreTest, FailedImportLeavesNothing) {
+TEST_F(StoreTest, FailedImportLeavesNothing) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   core::Dataset data = demo_data();
   data.values.back().unit = "NOWHERE";
@@ -112,7 +127,7 @@ TEST_F(SqliteStoreTest, FailedImportLeavesNothing) {
   EXPECT_TRUE(s->load().units.empty());
 }
 
-TEST_F(SqliteStoreTest, FailureInsideTransactionRollsBackEarlierWrites) {
+TEST_F(StoreTest, FailureInsideTransactionRollsBackEarlierWrites) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   service::import_dataset(*s, demo_data(), kCtx);
   const std::string before = io::write_metadata(s->load());
@@ -126,7 +141,7 @@ TEST_F(SqliteStoreTest, FailureInsideTransactionRollsBackEarlierWrites) {
   EXPECT_EQ(io::write_metadata(s->load()), before);
 }
 
-TEST_F(SqliteStoreTest, ValueHistoryRecordsEveryChange) {
+TEST_F(StoreTest, ValueHistoryRecordsEveryChange) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   service::import_dataset(*s, demo_data(), kCtx);
   for (double x : {1.0, 1.0, 2.0}) {
@@ -145,7 +160,7 @@ TEST_F(SqliteStoreTest, ValueHistoryRecordsEveryChange) {
   EXPECT_EQ(h[2].actor, "alice");
 }
 
-TEST_F(SqliteStoreTest, UpsertReportsChangeOnlyWhenSomethingDiffers) {
+TEST_F(StoreTest, UpsertReportsChangeOnlyWhenSomethingDiffers) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   core::Field f{"economy", "Kinh tế"};
   auto tx = s->begin(kCtx);
@@ -157,7 +172,7 @@ TEST_F(SqliteStoreTest, UpsertReportsChangeOnlyWhenSomethingDiffers) {
   EXPECT_EQ(s->load().fields.at(0).name, "Kinh tế – xã hội");
 }
 
-TEST_F(SqliteStoreTest, DataSurvivesReopen) {
+TEST_F(StoreTest, DataSurvivesReopen) {
   {
     auto s = store::open_store(path, store::OpenMode::create_or_open);
     service::import_dataset(*s, demo_data(), kCtx);
@@ -178,7 +193,7 @@ std::vector<std::string> found(store::Store& s, const std::string& q,
   return codes;
 }
 
-TEST_F(SqliteStoreTest, SearchIgnoresCaseAndDiacriticsAndFollowsEveryWrite) {
+TEST_F(StoreTest, SearchIgnoresCaseAndDiacriticsAndFollowsEveryWrite) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   service::import_dataset(*s, demo_data(), kCtx);
   const auto quan_triet = found(*s, "QUAN triet", core::SearchEntity::document);
@@ -203,50 +218,119 @@ TEST_F(SqliteStoreTest, SearchIgnoresCaseAndDiacriticsAndFollowsEveryWrite) {
   EXPECT_EQ(found(*s, "chuyen doi"), std::vector<std::string>{d.code});
 }
 
-TEST_F(SqliteStoreTest, SearchIndexIsRebuiltWhenItsFoldingChanged) {
+TEST_F(StoreTest, SearchIndexIsRebuiltWhenItsFoldingChanged) {
   {
     auto s = store::open_store(path, store::OpenMode::create_or_open);
     service::import_dataset(*s, demo_data(), kCtx);
   }
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM search_index; UPDATE search_index_state SET version = 0",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  exec_sql("DELETE FROM search_index; UPDATE search_index_state SET version = 0");
   auto s = store::open_store(path, store::OpenMode::existing);
   EXPECT_FALSE(found(*s, "quan triet").empty());
 }
 
-// Caches key on data_version: our own commits must move it at once, another
-// process's within the store's recheck interval, and a rollback never.
-TEST_F(SqliteStoreTest, DataVersionMovesWithEveryCommitAndOnlyThen) {
+}  // namespace
+
+namespace {
+
+// Caches key on data_version: a store's own commits move it at once, another
+// connection's (or process's) within the store's recheck interval (1 ms for
+// SQLite), and an uncommitted or rolled-back write never.
+TEST_F(StoreTest, DataVersionMovesWithEveryCommitOfAnyConnection) {
+  auto reader = store::open_store(path, store::OpenMode::create_or_open);
+  auto writer = store::open_store(path, store::OpenMode::existing);
+  auto settle = [] { std::this_thread::sleep_for(std::chrono::milliseconds(5)); };
+  const long long before = reader->data_version();
+  EXPECT_EQ(reader->data_version(), before);  // nothing written: it stands
+  {
+    auto tx = writer->begin(kCtx);
+    tx->upsert(core::Field{"economy", "Kinh tế"});
+    settle();
+    // Not committed yet: nothing to see.
+    EXPECT_EQ(reader->data_version(), before);
+    tx->commit();
+  }
+  settle();
+  const long long after = reader->data_version();
+  EXPECT_NE(after, before);
+  {
+    auto tx = writer->begin(kCtx);
+    tx->upsert(core::Field{"social", "Xã hội"});
+    // Rolled back: nothing committed.
+  }
+  settle();
+  EXPECT_EQ(reader->data_version(), after);
+  {
+    auto tx = reader->begin(kCtx);
+    tx->upsert(core::Field{"culture", "Văn hóa"});
+    tx->commit();
+  }
+  EXPECT_NE(reader->data_version(), after);  // our own write, no pause
+}
+
+TEST_F(StoreTest, AttachmentsKeepTheirBytesExactly) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
-  auto write_unit = [](store::Store& st, const std::string& code, bool commit) {
-    auto tx = st.begin(kCtx);
-    core::Unit u;
-    u.code = code;
-    u.name = "Xã " + code;
-    u.type = core::UnitType::commune;
-    tx->upsert(u);
-    if (commit)
+  service::import_dataset(*s, demo_data(), kCtx);
+  std::string bytes;
+  for (int i = 0; i < 256 * 4; ++i)
+    bytes += static_cast<char>(i % 256);  // every byte value, NUL included
+  core::Attachment a;
+  a.owner = core::AttachmentOwner::document;
+  a.owner_code = s->load().documents.front().code;
+  a.filename = "tệp.bin";
+  a.content_type = "application/octet-stream";
+  a.size = static_cast<long long>(bytes.size());
+  a.sha256 = "x";
+  a.uploaded_by = "test";
+  a.uploaded_at = kCtx.at;
+  long long id = 0;
+  {
+    auto tx = s->begin(kCtx);
+    id = tx->add_attachment(a, bytes);
+    tx->commit();
+  }
+  EXPECT_EQ(s->attachment_bytes(id), bytes);
+  ASSERT_EQ(s->attachments(a.owner, a.owner_code).size(), 1u);
+  EXPECT_EQ(s->find_attachment(id)->filename, "tệp.bin");
+}
+
+TEST_F(StoreTest, DeletingAReferencedRecordIsAConflictAndChangesNothing) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, demo_data(), kCtx);
+  const std::string before = io::write_metadata(s->load());
+  {
+    auto tx = s->begin(kCtx);
+    try {
+      tx->delete_record(store::RecordTable::unit, "LS");
       tx->commit();
-  };
-  const long long v0 = s->data_version();
-  EXPECT_EQ(s->data_version(), v0);
+      FAIL() << "expected a conflict";
+    } catch (const core::Error& e) {
+      EXPECT_EQ(e.category(), core::ErrorCategory::conflict);
+    }
+  }
+  EXPECT_EQ(io::write_metadata(s->load()), before);
+}
 
-  write_unit(*s, "A", true);
-  const long long v1 = s->data_version();  // no pause: our own write shows at once
-  EXPECT_NE(v1, v0);
+// No cluster is needed to see how an unreachable server is reported.
+TEST(PostgresqlLocation, UnreachableServerIsAClearUnavailableError) {
+  try {
+    store::open_store("postgresql://mandate@127.0.0.1:1/city", store::OpenMode::existing);
+    FAIL() << "expected an error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.category(), core::ErrorCategory::unavailable);
+    EXPECT_EQ(e.code(), "store.pg_unreachable");
+    EXPECT_NE(e.message(core::Lang::en).find("Cannot connect to the PostgreSQL server"),
+              std::string::npos);
+    EXPECT_NE(e.message(core::Lang::vi).find("Không kết nối được"), std::string::npos);
+  }
+}
 
-  write_unit(*s, "B", false);
-  std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  EXPECT_EQ(s->data_version(), v1);
-
-  auto other = store::open_store(path, store::OpenMode::existing);  // as another process would
-  write_unit(*other, "C", true);
-  std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  EXPECT_NE(s->data_version(), v1);
+TEST(PostgresqlLocation, PasswordIsNeverInTheMessage) {
+  try {
+    store::open_store("postgresql://mandate:s3cret@127.0.0.1:1/city", store::OpenMode::existing);
+    FAIL() << "expected an error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.message(core::Lang::en).find("s3cret"), std::string::npos);
+  }
 }
 
 }  // namespace
