@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
   cli::add_value_commands(app, ctx);
   cli::add_user_commands(app, ctx);
   cli::add_serve_command(app, ctx);
+  cli::add_template_command(app, ctx);
 
   try {
     app.parse(argc, argv);

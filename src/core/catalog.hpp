@@ -22,5 +22,6 @@ std::span<const Message> dhis2_messages();    // messages_dhis2.cpp: DHIS2 data 
 std::span<const Message>
 record_messages();  // messages_records.cpp: unit changes, attachments, search
 std::span<const Message> analytics_messages();  // messages_analytics.cpp: GET /api/v1/analytics
+std::span<const Message> import_messages();  // messages_import.cpp: Excel templates, value imports
 
 }  // namespace mandate::core::catalog

@@ -17,7 +17,8 @@ const Index& index() {
     for (auto part :
          {catalog::general_messages(), catalog::period_messages(), catalog::formula_messages(),
           catalog::domain_messages(), catalog::report_messages(), catalog::http_messages(),
-          catalog::dhis2_messages(), catalog::record_messages(), catalog::analytics_messages()}) {
+          catalog::dhis2_messages(), catalog::record_messages(), catalog::analytics_messages(),
+          catalog::import_messages()}) {
       for (const auto& m : part)
         out.emplace(m.key, &m);
     }

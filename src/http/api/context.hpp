@@ -14,6 +14,7 @@
 #include "http/request.hpp"
 #include "http/router.hpp"
 #include "service/auth_service.hpp"
+#include "service/import_jobs.hpp"
 #include "service/record_service.hpp"
 #include "service/snapshot.hpp"
 #include "service/value_service.hpp"
@@ -32,6 +33,7 @@ class ApiContext {
   store::Store& store() { return store_; }
   service::SnapshotCache& cache() { return cache_; }
   service::AuthService& auth() { return auth_; }
+  service::ImportJobs& imports() { return imports_; }
   std::string now() const { return now_(); }
 
   // Who is calling. Unsafe methods with a session cookie must carry the
@@ -44,6 +46,7 @@ class ApiContext {
   std::function<std::string()> now_;
   service::SnapshotCache cache_;
   service::AuthService auth_;
+  service::ImportJobs imports_;  // last: its worker stops first
 };
 
 // The body as a JSON object; throws invalid_input "body.not_json".
@@ -114,6 +117,7 @@ void register_attachment_routes(Router& router, std::shared_ptr<ApiContext> api)
 void register_task_update_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_search_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_analytics_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_import_routes(Router& router, std::shared_ptr<ApiContext> api);
 // GET /api/v1/openapi.json: the OpenAPI description (docs/openapi.json), public.
 void register_openapi_route(Router& router);
 
