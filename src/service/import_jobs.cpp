@@ -69,9 +69,11 @@ ImportJob ImportJobs::start(const Actor& actor, const std::string& filename, std
   const io::EntryFormat format = io::detect_entry_format(bytes, filename);
   Pending p{{}, actor, format, std::move(bytes)};
   const bool background = p.bytes.size() > background_bytes_;
+  std::string id;
   {
     std::lock_guard lock(mutex_);
-    p.id = boot_ + "-" + std::to_string(next_++);
+    id = boot_ + "-" + std::to_string(next_++);
+    p.id = id;
     ImportJob job;
     job.id = p.id;
     job.username = actor.principal.username;
@@ -98,7 +100,7 @@ ImportJob ImportJobs::start(const Actor& actor, const std::string& filename, std
     run(p);
   }
   std::lock_guard lock(mutex_);
-  return jobs_.at(p.id);
+  return jobs_.at(id);
 }
 
 void ImportJobs::run(const Pending& p) {
