@@ -74,7 +74,8 @@ class ImportHttp : public test_support::ApiFixture {
   }
   static std::vector<std::string> error_codes(const HttpResponse& r) {
     std::vector<std::string> out;
-    for (const auto& e : r.json().at_pointer("/result/errors").as_array())
+    const boost::json::value doc = r.json();
+    for (const auto& e : doc.at_pointer("/result/errors").as_array())
       out.emplace_back(e.at("code").as_string());
     return out;
   }
@@ -156,7 +157,8 @@ TEST_F(ImportHttp, BadUploadsAreReportedRowByRowAndChangeNothing) {
     } else {
       ASSERT_EQ(error_codes(r).size(), 1u) << c.name << ": " << r.body;
       EXPECT_EQ(error_codes(r)[0], c.code) << c.name;
-      const auto& e = r.json().at_pointer("/result/errors/0").as_object();
+      const boost::json::value doc = r.json();
+      const auto& e = doc.at_pointer("/result/errors/0").as_object();
       EXPECT_EQ(e.at("line").to_number<int>(), 9) << c.name;  // the second data row
       EXPECT_FALSE(e.at("message").at("vi").as_string().empty());
       EXPECT_FALSE(e.at("message").at("en").as_string().empty());
