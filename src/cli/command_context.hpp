@@ -28,12 +28,20 @@ void add_db_option(CLI::App& command, std::string& db);
 // Adds `--format` limited to the given choices.
 void add_format_option(CLI::App& command, std::string& format, std::vector<std::string> choices);
 
-void add_data_commands(CLI::App& app, CommandContext& ctx);    // init, demo, import, export
-void add_report_command(CLI::App& app, CommandContext& ctx);   // report
-void add_list_command(CLI::App& app, CommandContext& ctx);     // list ...
-void add_value_commands(CLI::App& app, CommandContext& ctx);   // value set, value history
-void add_user_commands(CLI::App& app, CommandContext& ctx);    // user add, user list
-void add_serve_command(CLI::App& app, CommandContext& ctx);    // serve (the web server)
-void add_backup_commands(CLI::App& app, CommandContext& ctx);  // backup, restore
+void add_data_commands(CLI::App& app, CommandContext& ctx);     // init, demo, import, export
+void add_report_command(CLI::App& app, CommandContext& ctx);    // report
+void add_list_command(CLI::App& app, CommandContext& ctx);      // list ...
+void add_value_commands(CLI::App& app, CommandContext& ctx);    // value set, value history
+void add_user_commands(CLI::App& app, CommandContext& ctx);     // user add, user list
+void add_serve_command(CLI::App& app, CommandContext& ctx);     // serve (the web server)
+void add_backup_commands(CLI::App& app, CommandContext& ctx);   // backup, restore
+void add_template_command(CLI::App& app, CommandContext& ctx);  // template (entry_commands.cpp)
+
+// entry_commands.cpp: what `import` does with a file that is not metadata JSON.
+bool is_metadata_json(const std::string& bytes);
+// Imports a filled template (XLSX) or a CSV file; on problems prints them one
+// per row, writes the XLSX report to errors_out (when given) and throws.
+void import_values_file(CommandContext& ctx, const std::string& db, const std::string& path,
+                        const std::string& bytes, const std::string& errors_out);
 
 }  // namespace mandate::cli

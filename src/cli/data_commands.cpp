@@ -16,6 +16,7 @@ namespace {
 struct DataOptions {
   std::string db;
   std::string file;
+  std::string errors;  // import: where to write the XLSX error report
 };
 
 void report_import(CommandContext& ctx, const std::string& what, const service::ImportResult& r) {
@@ -46,10 +47,20 @@ void add_data_commands(CLI::App& app, CommandContext& ctx) {
 
   auto* import = app.add_subcommand("import", CommandContext::help("cli.help.import"));
   add_db_option(*import, opts->db);
-  import->add_option("--file", opts->file, CommandContext::help("cli.help.import_file"))
-      ->required();
+  auto* file_option =
+      import->add_option("--file", opts->file, CommandContext::help("cli.help.import_file"));
+  import->add_option("file", opts->file, CommandContext::help("cli.help.import_file"))
+      ->excludes(file_option);
+  import->add_option("--errors", opts->errors, CommandContext::help("cli.help.import_errors"));
   import->callback([&ctx, opts] {
-    const core::Dataset data = io::read_metadata(io::read_file(opts->file));
+    if (opts->file.empty())
+      throw CLI::RequiredError("--file");
+  const std::string bytes = io::read_file(opts->file);
+  if (!is_metadata_json(bytes)) {
+    import_values_file(ctx, opts->db, opts->file, bytes, opts->errors);
+    return;
+  }
+  const core::Dataset data = io::read_metadata(bytes);
   auto store = store::open_store(opts->db, store::OpenMode::create_or_open);
   report_import(ctx, opts->file, service::import_dataset(*store, data, ctx.change("import")));
 });

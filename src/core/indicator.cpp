@@ -68,6 +68,15 @@ ValueKind parse_value_kind(std::string_view s) {
   return kValueKinds.parse(s);
 }
 
+std::pair<double, double> value_range(const Indicator& indicator) {
+  const bool percent = indicator.value_type == ValueType::percent;
+  const bool count = indicator.value_type == ValueType::count;
+  const bool yes_no = indicator.value_type == ValueType::yes_no;
+  const double lo = indicator.min_value.value_or(percent || count || yes_no ? 0.0 : -INFINITY);
+  const double hi = indicator.max_value.value_or(percent ? 100.0 : yes_no ? 1.0 : INFINITY);
+  return {lo, hi};
+}
+
 void validate_value(const Indicator& indicator, double value) {
   const std::string shown = std::isfinite(value) ? format_number(value, Lang::en, 6) : "NaN";
   if (!std::isfinite(value))
@@ -86,10 +95,7 @@ void validate_value(const Indicator& indicator, double value) {
     case ValueType::number:
       break;
   }
-  const double lo =
-      indicator.min_value.value_or(indicator.value_type == ValueType::percent ? 0.0 : -INFINITY);
-  const double hi =
-      indicator.max_value.value_or(indicator.value_type == ValueType::percent ? 100.0 : INFINITY);
+  const auto [lo, hi] = value_range(indicator);
   if (value < lo || value > hi) {
     throw invalid_input(
         "value.out_of_range",

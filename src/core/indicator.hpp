@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace mandate::core {
 
@@ -68,5 +69,8 @@ struct Value {
 // Error(invalid_input) with the reason (non-finite, negative count, percent out
 // of range, yes/no not 0 or 1, ...).
 void validate_value(const Indicator& indicator, double value);
+// The range validate_value accepts: the indicator's own bounds, else 0..100 for
+// a percent, 0..1 for yes/no, at least 0 for a count; infinite where unbounded.
+std::pair<double, double> value_range(const Indicator& indicator);
 
 }  // namespace mandate::core

@@ -134,8 +134,10 @@ constexpr Message kMessages[] = {
     {"cli.help.init", "khởi tạo cơ sở dữ liệu", "create or upgrade a database"},
     {"cli.help.demo", "nạp dữ liệu mẫu thành phố Lạng Sơn năm 2021",
      "load the Lạng Sơn 2021 demo data"},
-    {"cli.help.import", "nạp tệp dữ liệu (định dạng metadata JSON)",
-     "load a data file (metadata JSON format)"},
+    {"cli.help.import",
+     "nạp tệp dữ liệu: metadata JSON, hoặc số liệu từ biểu nhập Excel (.xlsx) hay tệp CSV",
+     "load a data file: metadata JSON, or values from an Excel data-entry template (.xlsx) or a "
+     "CSV file"},
     {"cli.help.import_file", "tệp dữ liệu cần nạp", "the data file to load"},
     {"cli.help.export", "xuất toàn bộ dữ liệu (định dạng metadata JSON)",
      "export all data (metadata JSON format)"},

@@ -262,4 +262,21 @@ Period Period::same_period_last_year() const {
   return p;
 }
 
+Period Period::previous() const {
+  const unsigned per_year = type_ == PeriodType::month        ? 12
+                            : type_ == PeriodType::quarter    ? 4
+                            : type_ == PeriodType::six_months ? 2
+                                                              : 0;
+  if (per_year == 0 || index_ > 1) {
+    if (per_year == 0)
+      return same_period_last_year();
+    Period p = *this;
+    p.index_ -= 1;
+    return p;
+  }
+  Period p = same_period_last_year();
+  p.index_ = per_year;
+  return p;
+}
+
 }  // namespace mandate::core

@@ -50,6 +50,10 @@ class Period {
   std::string label(Lang lang) const;
   // The same period one year earlier (terms shift by their length).
   Period same_period_last_year() const;
+  // The period just before, of the same type: 2021Q1 -> 2020Q4, 202101 -> 202012,
+  // 2021S1 -> 2020S2; years, nine months, year-to-date and terms step back a year
+  // (a term by its length), as same_period_last_year().
+  Period previous() const;
 
   friend bool operator==(const Period&, const Period&) = default;
   friend auto operator<=>(const Period&, const Period&) = default;

@@ -5,10 +5,10 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <new>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "io/csv_rows.hpp"
 #include "io/json_reader.hpp"
 
 namespace mandate::io::dhis2 {
@@ -117,45 +117,6 @@ DataValue read_value(const json::value& v, const std::string& at) {
 // --- CSV -------------------------------------------------------------------------
 
 constexpr size_t kCsvColumns = 11;
-
-struct CsvRows {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> current;
-};
-
-void on_field(void* field, size_t size, void* data) {
-  auto* rows = static_cast<CsvRows*>(data);
-  rows->current.emplace_back(field ? static_cast<const char*>(field) : "", field ? size : 0);
-}
-
-void on_row(int, void* data) {
-  auto* rows = static_cast<CsvRows*>(data);
-  rows->rows.push_back(std::move(rows->current));
-  rows->current.clear();
-}
-
-struct CsvParser {
-  csv_parser parser{};
-  bool ready = false;
-  ~CsvParser() {
-    if (ready)
-      csv_free(&parser);
-  }
-};
-
-std::vector<std::vector<std::string>> csv_rows(std::string_view text) {
-  CsvParser p;
-  if (csv_init(&p.parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
-    throw std::bad_alloc();
-  p.ready = true;
-  CsvRows rows;
-  const size_t used = csv_parse(&p.parser, text.data(), text.size(), on_field, on_row, &rows);
-  if (used != text.size() || csv_fini(&p.parser, on_field, on_row, &rows) != 0) {
-    const std::string row = std::to_string(rows.rows.size() + 1);
-    throw invalid_input("dhis2.csv_invalid", {row, csv_strerror(csv_error(&p.parser))}, "body");
-  }
-  return std::move(rows.rows);
-}
 
 bool is_header(const std::vector<std::string>& row) {
   return !row.empty() && upper_ascii(trim_ascii(row[0])) == "DATAELEMENT";
@@ -304,7 +265,7 @@ DataValueSet read_csv(std::string_view text, std::optional<bool> first_row_is_he
     text.remove_prefix(3);
   if (!core::is_valid_utf8(text) || text.find('\0') != std::string_view::npos)
     throw invalid_input("text.invalid_utf8", {"body"}, "body");
-  auto rows = csv_rows(text);
+  auto rows = read_csv_rows(text);
   size_t first = 0;
   if (!rows.empty() && first_row_is_header.value_or(is_header(rows[0])))
     first = 1;

@@ -21,7 +21,8 @@ ApiContext::ApiContext(store::Store& store, std::function<std::string()> now,
     : store_(store),
       now_(now),
       cache_(store, std::move(analytics)),
-      auth_(store, [now] { return service::from_iso(now()); }) {}
+      auth_(store, [now] { return service::from_iso(now()); }),
+      imports_(store, cache_, now) {}
 
 service::Authenticated ApiContext::authenticate(const Request& request) {
   const std::string authorization = request.header("Authorization");

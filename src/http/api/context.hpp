@@ -15,6 +15,7 @@
 #include "http/router.hpp"
 #include "report/template_library.hpp"
 #include "service/auth_service.hpp"
+#include "service/import_jobs.hpp"
 #include "service/record_service.hpp"
 #include "service/snapshot.hpp"
 #include "service/value_service.hpp"
@@ -33,6 +34,7 @@ class ApiContext {
   store::Store& store() { return store_; }
   service::SnapshotCache& cache() { return cache_; }
   service::AuthService& auth() { return auth_; }
+  service::ImportJobs& imports() { return imports_; }
   std::string now() const { return now_(); }
 
   // Who is calling. Unsafe methods with a session cookie must carry the
@@ -45,6 +47,7 @@ class ApiContext {
   std::function<std::string()> now_;
   service::SnapshotCache cache_;
   service::AuthService auth_;
+  service::ImportJobs imports_;  // last: its worker stops first
 };
 
 // The body as a JSON object; throws invalid_input "body.not_json".
@@ -116,6 +119,7 @@ void register_attachment_routes(Router& router, std::shared_ptr<ApiContext> api)
 void register_task_update_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_search_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_analytics_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_import_routes(Router& router, std::shared_ptr<ApiContext> api);
 // GET /api/v1/openapi.json: the OpenAPI description (docs/openapi.json), public.
 void register_openapi_route(Router& router);
 
