@@ -1,61 +1,20 @@
 #include "io/data_entry_xlsx.hpp"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <cmath>
-#include <cstdlib>
 #include <map>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/number_format.hpp"
 #include "io/data_entry_table.hpp"
-#include "io/file.hpp"
+#include "io/xlsx_workbook.hpp"
 
 namespace mandate::io {
 namespace {
 
 using core::Lang;
-
-// libxlsxwriter writes a file: a private temporary one, read back and removed.
-class Workbook {
- public:
-  Workbook() {
-    const char* dir = std::getenv("TMPDIR");
-    path_ = std::string(dir && *dir ? dir : "/tmp") + "/mandate-xlsx-XXXXXX";
-    const int fd = mkstemp(path_.data());
-    if (fd < 0)
-      throw core::Error(core::ErrorCategory::unavailable, "xlsx.write_failed", {path_});
-    ::close(fd);
-    book_ = workbook_new(path_.c_str());
-    if (!book_) {
-      ::unlink(path_.c_str());
-      throw core::Error(core::ErrorCategory::unavailable, "xlsx.write_failed", {path_});
-    }
-  }
-  ~Workbook() {
-    if (book_)
-      workbook_close(book_);
-    ::unlink(path_.c_str());
-  }
-  Workbook(const Workbook&) = delete;
-  Workbook& operator=(const Workbook&) = delete;
-
-  lxw_workbook* get() { return book_; }
-
-  std::string bytes() {
-    const lxw_error e = workbook_close(book_);
-    book_ = nullptr;
-    if (e != LXW_NO_ERROR)
-      throw core::Error(core::ErrorCategory::unavailable, "xlsx.write_failed", {lxw_strerror(e)});
-    return read_file(path_);
-  }
-
- private:
-  std::string path_;
-  lxw_workbook* book_ = nullptr;
-};
 
 lxw_format* format(lxw_workbook* book, bool bold, bool unlocked, const char* number = nullptr,
                    bool border = true, bool wrap = false) {
@@ -106,7 +65,7 @@ std::string bound(double d) {
 }  // namespace
 
 std::string write_entry_template(const DataEntryTemplate& t) {
-  Workbook wb;
+  XlsxWorkbook wb;
   lxw_workbook* book = wb.get();
   const std::string sheet_name = entry_sheet_name(Lang::vi);
   lxw_worksheet* ws = workbook_add_worksheet(book, sheet_name.c_str());
@@ -215,7 +174,7 @@ std::string write_entry_template(const DataEntryTemplate& t) {
 }
 
 std::string write_error_report(const std::vector<ErrorReportRow>& rows) {
-  Workbook wb;
+  XlsxWorkbook wb;
   lxw_workbook* book = wb.get();
   const std::string sheet_name = core::tr(Lang::vi, "import.report.sheet");
   lxw_worksheet* ws = workbook_add_worksheet(book, sheet_name.c_str());

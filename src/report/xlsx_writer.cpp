@@ -1,10 +1,7 @@
 #include "report/xlsx_writer.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <memory>
 
 #include <xlsxwriter.h>
@@ -12,36 +9,12 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/number_format.hpp"
-#include "io/file.hpp"
+#include "io/xlsx_workbook.hpp"
 
 namespace mandate::report {
 namespace {
 
 constexpr core::Lang kVi = core::Lang::vi;
-
-// libxlsxwriter writes to a file; this one is private and removed afterwards.
-class TempFile {
- public:
-  TempFile() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "mandate-xlsx-XXXXXX").string();
-    const int fd = mkstemp(pattern.data());
-    if (fd < 0)
-      throw core::Error(core::ErrorCategory::unavailable, "report.render.failed",
-                        {"XLSX", "mkstemp"});
-    close(fd);
-    path_ = pattern;
-  }
-  ~TempFile() {
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 // "#,##0.0" for one decimal; Excel shows the separators of the reader's
 // locale (vi-VN: 1.234,5), and [$-42A] marks the cells as Vietnamese.
@@ -82,13 +55,8 @@ std::optional<double> scaled(const std::optional<double>& v, double divisor) {
 
 std::string write_xlsx(const service::Report& report) {
   const auto& s = report.scorecard;
-  TempFile file;
-  lxw_workbook_options options{};
-  options.tmpdir = nullptr;
-  lxw_workbook* book = workbook_new_opt(file.path().c_str(), &options);
-  if (!book)
-    throw core::Error(core::ErrorCategory::unavailable, "report.render.failed",
-                      {"XLSX", "workbook_new"});
+  io::XlsxWorkbook file;
+  lxw_workbook* book = file.get();
   const std::string sheet_name = core::tr(kVi, "report.xlsx.sheet");
   lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_name.c_str());
 
@@ -172,10 +140,7 @@ std::string write_xlsx(const service::Report& report) {
   worksheet_set_margins(sheet, 0.6, 0.4, 0.6, 0.6);
   const std::string footer = core::tr(kVi, "report.xlsx.footer");
   worksheet_set_footer(sheet, footer.c_str());
-  if (const lxw_error err = workbook_close(book); err != LXW_NO_ERROR)
-    throw core::Error(core::ErrorCategory::unavailable, "report.render.failed",
-                      {"XLSX", lxw_strerror(err)});
-  return io::read_file(file.path());
+  return file.bytes();
 }
 
 }  // namespace mandate::report

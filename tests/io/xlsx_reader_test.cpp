@@ -1,7 +1,6 @@
 // The XLSX reader and the data-entry table on crafted files: each bad file
 // gives its own clear error (or row problem), never a crash or a partial read.
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <zip.h>
 
 #include <cmath>
@@ -9,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "../support/temp_dir.hpp"
 #include "core/error.hpp"
 #include "io/data_entry_table.hpp"
 #include "io/data_entry_xlsx.hpp"
@@ -22,21 +22,17 @@ using Parts = std::vector<std::pair<std::string, std::string>>;
 
 // A zip archive of the given parts, written by libzip.
 std::string make_zip(const Parts& parts) {
-  std::string path = "/tmp/mandate-io-test-XXXXXX";
-  const int fd = mkstemp(path.data());
-  EXPECT_GE(fd, 0);
-  ::close(fd);
+  const test_support::TempDir dir;
+  const std::string path = dir.file("parts.zip");
   int error = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_TRUNCATE, &error);
+  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
   EXPECT_NE(z, nullptr);
   for (const auto& [name, content] : parts) {
     zip_source_t* s = zip_source_buffer(z, content.data(), content.size(), 0);
     EXPECT_GE(zip_file_add(z, name.c_str(), s, ZIP_FL_OVERWRITE), 0);
   }
   EXPECT_EQ(zip_close(z), 0);
-  std::string bytes = io::read_file(path);
-  ::unlink(path.c_str());
-  return bytes;
+  return io::read_file(path);
 }
 
 const std::string kHeader = R"(<row r="1"><c r="A1" t="inlineStr"><is><t>Mã đơn vị</t></is></c>)"

@@ -1,4 +1,5 @@
-// The generated files opened by independent readers: the DOCX and XLSX by
+// The generated files opened by independent readers: the DOCX and XLSX (the
+// report's table and the data-entry template) by
 // LibreOffice (converted to PDF), every PDF by poppler (pdftotext, and
 // pdftoppm for the first page as a PNG in build/test-output/report/ to look
 // at). The article's figures must come out with their diacritics.
@@ -46,14 +47,19 @@ class ReportFiles : public ::testing::Test {
       const Result r = mandate(report + args + " --out " + shell_quote((kOut / file).string()));
       ASSERT_EQ(r.code, 0) << args << ": " << r.out;
     }
+    const Result t =
+        mandate("template --db " + shell_quote(db) + " --unit LS-VT --period 2021 --out " +
+                shell_quote((kOut / "template.xlsx").string()));
+    ASSERT_EQ(t.code, 0) << t.out;
     const Result lo =
         shell("soffice --headless --norestore -env:UserInstallation=file://" +
               (kOut / "lo-profile").string() + " --convert-to pdf --outdir " +
               shell_quote(kOut.string()) + " " + shell_quote((kOut / "party.docx").string()) + " " +
               shell_quote((kOut / "state.docx").string()) + " " +
-              shell_quote((kOut / "table.xlsx").string()));
+              shell_quote((kOut / "table.xlsx").string()) + " " +
+              shell_quote((kOut / "template.xlsx").string()));
     ASSERT_EQ(lo.code, 0) << lo.out;
-    for (const char* pdf : {"report", "party", "state", "table"}) {
+    for (const char* pdf : {"report", "party", "state", "table", "template"}) {
       const Result png = shell("pdftoppm -png -r 70 -f 1 -l 1 -singlefile " +
                                shell_quote((kOut / (std::string(pdf) + ".pdf")).string()) + " " +
                                shell_quote((kOut / (std::string(pdf) + "-page1")).string()));
@@ -117,6 +123,14 @@ TEST_F(ReportFiles, XlsxReadByLibreOffice) {
   // Numbers are numbers: LibreOffice formats them in its own locale.
   EXPECT_TRUE(has(text, "116.7%") || has(text, "116,7%")) << text;
   EXPECT_TRUE(has(text, "91.7") || has(text, "91,7")) << text;
+}
+
+TEST_F(ReportFiles, DataEntryTemplateReadByLibreOffice) {
+  const std::string text = text_of("template.pdf");
+  for (const char* part : {"BIỂU NHẬP SỐ LIỆU CHỈ TIÊU", "Mã chỉ tiêu", "Cùng kỳ năm trước",
+                           "Vĩnh Trại", "LS-VT", "2021"})
+    EXPECT_TRUE(has(text, part)) << part << "\n" << text;
+  EXPECT_TRUE(fs::exists(kOut / "template-page1.png"));
 }
 
 TEST_F(ReportFiles, BadRequestsGiveBilingualErrors) {

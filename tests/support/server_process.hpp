@@ -13,7 +13,7 @@
 // can be read with output(); standard error passes through.
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -33,8 +33,6 @@
 #include "run_command.hpp"
 #include "temp_dir.hpp"
 #include "test_database.hpp"
-
-extern char** environ;
 
 namespace mandate::test_support {
 
@@ -197,13 +195,20 @@ class ServerProcess {
     for (auto& a : argv)
       args.push_back(a.data());
     args.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-    const int rc = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
+    // fork + exec rather than posix_spawn, to ask for SIGKILL when the test
+    // process dies: a test killed by ctest's timeout leaves no server behind.
+    const pid_t parent = ::getpid();
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != parent)
+        ::_exit(127);
+      ::dup2(fds[1], 1);
+      ::execv(args[0], args.data());
+      ::_exit(127);
+    }
     ::close(fds[1]);
-    if (rc != 0) {
+    if (pid_ < 0) {
       ::close(fds[0]);
       throw std::runtime_error("cannot start " + options_.binary);
     }

@@ -21,6 +21,8 @@ Connection::Connection(const std::string& path, int flags) : path_(path) {
 }
 
 Connection::~Connection() {
+  for (auto& [sql, cached] : cached_)
+    sqlite3_finalize(cached.stmt);
   sqlite3_close_v2(db_);
 }
 
@@ -53,11 +55,20 @@ void Connection::exec(std::string_view sql) {
 }
 
 Statement Connection::prepare(std::string_view sql) {
+  const auto found = cached_.find(std::string(sql));
+  if (found != cached_.end() && !found->second.in_use) {
+    found->second.in_use = true;
+    return Statement(*this, found->second.stmt, &found->second.in_use);
+  }
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
   if (rc != SQLITE_OK)
     fail(rc);
-  return Statement(*this, stmt);
+  if (found != cached_.end() || cached_.size() >= kCachedStatements)
+    return Statement(*this, stmt);
+  Cached& cached = cached_[std::string(sql)];
+  cached = {stmt, true};
+  return Statement(*this, stmt, &cached.in_use);
 }
 
 int Connection::changes() const {
@@ -65,11 +76,19 @@ int Connection::changes() const {
 }
 
 Statement::~Statement() {
-  sqlite3_finalize(stmt_);
+  if (!in_use_) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  *in_use_ = false;
 }
 
-Statement::Statement(Statement&& other) noexcept : conn_(other.conn_), stmt_(other.stmt_) {
+Statement::Statement(Statement&& other) noexcept
+    : conn_(other.conn_), stmt_(other.stmt_), in_use_(other.in_use_) {
   other.stmt_ = nullptr;
+  other.in_use_ = nullptr;
 }
 
 Statement& Statement::bind(int i, std::string_view text) {
