@@ -1,0 +1,33 @@
+#pragma once
+// The tables `mandate migrate` copies, in reference order (a table comes after
+// the tables it refers to), with the key each is read and compared by. Their
+// columns are read from the database's own catalog, so a new column is
+// copied without a change here; a new table must be added here, or migrate
+// refuses the database (copy/migrate_impl.hpp) rather than leave it behind.
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mandate::store::copy {
+
+struct TableSpec {
+  std::string_view name;
+  std::vector<std::string_view> key;     // the primary key
+  std::vector<std::string_view> unique;  // single columns that must also be unique
+  // Rows refer to rows of the same table (deferred foreign keys), in any
+  // order: the table is written in one transaction so they all commit together.
+  bool self_referencing = false;
+  // The rows are ordered by SQLite's implicit rowid, which PostgreSQL keeps
+  // in a column of that name (docs/architecture.md, the store).
+  bool implicit_rowid = false;
+};
+
+std::span<const TableSpec> copied_tables();
+
+// Tables that are not data to copy: the schema's own bookkeeping, the search
+// index (rebuilt by the target from the copied records) and PostgreSQL's
+// data_version row.
+bool is_bookkeeping_table(std::string_view name);
+
+}  // namespace mandate::store::copy
