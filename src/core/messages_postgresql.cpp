@@ -46,6 +46,11 @@ constexpr Message kMessages[] = {
      "khỏi bỏ sót dữ liệu",
      "Table {0} is not in the list of tables to copy (store/copy/tables.cpp); nothing is copied, "
      "so that no data is left behind"},
+    {"migrate.target_not_mandate",
+     "Đích \"{0}\" đã có các bảng khác nhưng không phải cơ sở dữ liệu Mandate; hãy kiểm tra "
+     "lại địa chỉ hoặc dùng một cơ sở dữ liệu mới",
+     "The target \"{0}\" holds other tables but is not a Mandate database; check the location "
+     "or use a new database"},
     {"migrate.schema_differs", "Bảng {0} ở nguồn và đích khác nhau ở cột {1}",
      "Table {0} differs between the source and the target at column {1}"},
     {"cli.help.migrate",

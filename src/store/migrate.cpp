@@ -1,5 +1,9 @@
 #include "store/migrate.hpp"
 
+#include <algorithm>
+#include <filesystem>
+
+#include "core/error.hpp"
 #include "store/copy/dialect.hpp"
 #include "store/copy/migrate_impl.hpp"
 
@@ -13,6 +17,31 @@ constexpr long long kChecksumPageRows = 5000;
 // program's schema.
 void open_and_migrate(const std::string& location, OpenMode mode) {
   open_store(location, mode);
+}
+
+// A target that exists and holds tables but is no Mandate database (a wrong
+// location) is refused before Mandate's tables are created in it.
+template <typename Dialect>
+void refuse_foreign(const std::string& location, const std::string& shown) {
+  std::unique_ptr<typename Dialect::Connection> c;
+  try {
+    c = Dialect::connect(location);
+  } catch (const core::Error& e) {
+    if (e.category() == core::ErrorCategory::not_found)
+      return;  // created by the migration
+    throw;
+  }
+  const auto tables = Dialect::tables(*c);
+  if (!tables.empty() &&
+      std::find(tables.begin(), tables.end(), "schema_migrations") == tables.end())
+    throw core::Error(core::ErrorCategory::conflict, "migrate.target_not_mandate", {shown});
+}
+
+void refuse_foreign_target(const std::string& to) {
+  if (postgresql::is_postgresql_location(to))
+    refuse_foreign<copy::PostgresDialect>(to, postgresql::redacted(to));
+  else if (std::filesystem::exists(to))
+    refuse_foreign<copy::SqliteDialect>(to, to);
 }
 
 template <typename Source, typename Target>
@@ -46,6 +75,7 @@ std::vector<TableChecksum> table_checksums(const std::string& location) {
 std::vector<TableMigration> migrate(const std::string& from, const std::string& to,
                                     const MigrateOptions& options) {
   open_and_migrate(from, OpenMode::existing);
+  refuse_foreign_target(to);
   open_and_migrate(to, OpenMode::create_or_open);
   auto report = postgresql::is_postgresql_location(from)
                     ? migrate_from<copy::PostgresDialect>(from, to, options)

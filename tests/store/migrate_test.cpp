@@ -266,11 +266,32 @@ TEST_F(Migrate, ANewerTargetAndAnUnreachableServerAreRefused) {
     EXPECT_EQ(e.code(), "store.pg_unreachable");
   }
   try {
+    store::migrate(city, "postgresql://mandate@[::1/province", {});
+    FAIL() << "expected an error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.category(), core::ErrorCategory::unavailable);
+    EXPECT_NE(e.message(core::Lang::en).find("IPv6"), std::string::npos)
+        << e.message(core::Lang::en);
+  }
+  try {
     store::migrate(dir.file("missing.db"), back, {});
     FAIL() << "expected an error";
   } catch (const core::Error& e) {
     EXPECT_EQ(e.code(), "store.missing");
   }
+}
+
+TEST_F(Migrate, ADatabaseOfAnotherApplicationIsRefusedAndLeftAlone) {
+  store::open_store(server.location(), store::OpenMode::create_or_open);
+  exec_sql(server, "DROP TABLE schema_migrations");  // what remains is not Mandate's
+  try {
+    store::migrate(city, server.location(), {});
+    FAIL() << "expected an error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.code(), "migrate.target_not_mandate");
+    EXPECT_EQ(e.category(), core::ErrorCategory::conflict);
+  }
+  EXPECT_THROW(store::open_store(server.location(), store::OpenMode::existing), core::Error);
 }
 
 }  // namespace
