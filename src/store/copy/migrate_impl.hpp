@@ -75,6 +75,7 @@ class Migration {
   }
 
  private:
+  static constexpr size_t kRowsPerInsert = 100;
   using SourceReader = TableReader<Source>;
   using TargetReader = TableReader<Target>;
 
@@ -150,25 +151,48 @@ class Migration {
     tx.commit();
   }
 
+  // INSERT of n rows in one statement: one round trip to a server per
+  // kRowsPerInsert rows instead of per row.
+  static std::string insert_sql(const Layout& layout, size_t rows) {
+    std::string columns, values;
+    const size_t width = layout.columns.size();
+    for (size_t i = 0; i < width; ++i)
+      columns += (i ? ", \"" : "\"") + layout.columns[i].name + "\"";
+    for (size_t r = 0; r < rows; ++r) {
+      values += r ? ", (" : "(";
+      for (size_t i = 0; i < width; ++i)
+        values += (i ? ", ?" : "?") + std::to_string(r * width + i + 1);
+      values += ")";
+    }
+    return "INSERT INTO \"" + std::string(layout.spec->name) + "\"(" + columns + ") VALUES " +
+           values;
+  }
+
   void copy(const Layout& layout, TableMigration& m) {
     if (m.already == m.source_rows)
       return;
-    std::string columns, params;
-    for (size_t i = 0; i < layout.columns.size(); ++i) {
-      columns += (i ? ", \"" : "\"") + layout.columns[i].name + "\"";
-      params += (i ? ", ?" : "?") + std::to_string(i + 1);
-    }
-    const std::string insert = "INSERT INTO \"" + std::string(layout.spec->name) + "\"(" + columns +
-                               ") VALUES(" + params + ")";
     SourceReader source(source_, layout, options_.batch_rows);
     // An empty target has nothing to skip: no need to read it.
     std::optional<TargetReader> target;
     if (m.already + m.target_only > 0)
       target.emplace(target_, layout, options_.batch_rows);
     std::optional<typename Target::Backend::Transaction> tx;
-    auto st = target_.prepare(insert);
+    std::vector<Row> pending;  // bound by pointer (SQLite blobs) until the insert has run
     long long in_batch = 0;
+    auto flush = [&] {
+      if (pending.empty())
+        return;
+      auto st = target_.prepare(insert_sql(layout, pending.size()));
+      int param = 1;
+      for (const Row& row : pending)
+        for (size_t i = 0; i < layout.columns.size(); ++i)
+          bind_cell(st, param++, row[i], layout.columns[i].kind);
+      st.run();
+      m.copied += static_cast<long long>(pending.size());
+      pending.clear();
+    };
     auto commit = [&] {
+      flush();
       tx->commit();
       tx.reset();
       in_batch = 0;
@@ -182,11 +206,9 @@ class Migration {
         tx.emplace(target_);
         Target::begin_write(target_);
       }
-      for (size_t i = 0; i < layout.columns.size(); ++i)
-        bind_cell(st, static_cast<int>(i + 1), (*s)[i], layout.columns[i].kind);
-      st.run();
-      st.reset();
-      ++m.copied;
+      pending.push_back(*s);
+      if (pending.size() == kRowsPerInsert)
+        flush();
       if (++in_batch >= options_.batch_rows && !layout.spec->self_referencing)
         commit();
     });
