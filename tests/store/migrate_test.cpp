@@ -225,6 +225,23 @@ TEST_F(Migrate, AConflictingTargetIsRefusedWithTheConflictNamed) {
   EXPECT_TRUE(same(store::table_checksums(server.location()), before));
 }
 
+TEST_F(Migrate, RowsOnlyTheTargetHasAreKeptAndAreNoConflict) {
+  store::migrate(city, server.location(), {});
+  {
+    auto s = store::open_store(server.location(), store::OpenMode::existing);
+    auto tx = s->begin(kCtx);
+    store::UserRecord u = *s->find_user("lan");
+    u.username = "minh";
+    tx->put_user(u);
+    tx->commit();
+  }
+  for (const auto& t : store::migrate(city, server.location(), {})) {
+    EXPECT_EQ(t.copied, 0) << t.table;
+    EXPECT_EQ(t.target_only, t.table == "users" ? 1 : 0) << t.table;
+  }
+  EXPECT_TRUE(store::open_store(server.location(), store::OpenMode::existing)->find_user("minh"));
+}
+
 TEST_F(Migrate, ACodeTakenByAnotherRowIsAConflict) {
   store::open_store(server.location(), store::OpenMode::create_or_open);
   const core::Dataset d = store::open_store(city, store::OpenMode::existing)->load();
