@@ -6,6 +6,7 @@
 // The source is read in one snapshot, so a server writing to it meanwhile
 // does not tear the copy.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
