@@ -10,28 +10,35 @@
 
 namespace mandate::store::copy {
 
+// The statement that reads a page: the first one, or (after) the one that
+// starts after the key bound as ?1, ?2, … .
+template <typename Dialect>
+std::string page_sql(const Layout& layout, long long page_rows, bool after) {
+  std::string columns, keys, params;
+  for (size_t i = 0; i < layout.columns.size(); ++i)
+    columns += (i ? ", \"" : "\"") + layout.columns[i].name + "\"";
+  for (size_t n = 0; n < layout.key.size(); ++n) {
+    const Column& k = layout.columns[layout.key[n]];
+    const char* sep = n ? ", " : "";
+    keys += sep + Dialect::ordered(k.name, k.kind);
+    params += sep + std::string("?") + std::to_string(n + 1);
+  }
+  return "SELECT " + columns + " FROM \"" + std::string(layout.spec->name) + "\"" +
+         (after ? " WHERE (" + keys + ") > (" + params + ")" : std::string()) + " ORDER BY " +
+         keys + " LIMIT " + std::to_string(page_rows);
+}
+
 template <typename Dialect>
 class TableReader {
  public:
   using Connection = typename Dialect::Connection;
 
-  TableReader(Connection& c, const Layout& layout, long long page_rows) : c_(c), layout_(layout) {
-    std::string columns, order, keys, params;
-    for (size_t i = 0; i < layout.columns.size(); ++i)
-      columns += (i ? ", \"" : "\"") + layout.columns[i].name + "\"";
-    for (size_t n = 0; n < layout.key.size(); ++n) {
-      const Column& k = layout.columns[layout.key[n]];
-      const char* sep = n ? ", " : "";
-      keys += sep + Dialect::ordered(k.name, k.kind);
-      params += sep + std::string("?") + std::to_string(n + 1);
-    }
-    const std::string select =
-        "SELECT " + columns + " FROM \"" + std::string(layout.spec->name) + "\"";
-    const std::string tail = " ORDER BY " + keys + " LIMIT " + std::to_string(page_rows);
-    first_sql_ = select + tail;
-    after_sql_ = select + " WHERE (" + keys + ") > (" + params + ")" + tail;
-    page_rows_ = static_cast<size_t>(page_rows);
-  }
+  TableReader(Connection& c, const Layout& layout, long long page_rows)
+      : c_(c),
+        layout_(layout),
+        first_sql_(page_sql<Dialect>(layout, page_rows, false)),
+        after_sql_(page_sql<Dialect>(layout, page_rows, true)),
+        page_rows_(static_cast<size_t>(page_rows)) {}
 
   // The next row, valid until the next call; nullptr after the last.
   const Row* next() {
