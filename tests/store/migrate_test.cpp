@@ -82,6 +82,14 @@ void fill_city(const std::string& location) {
   a.uploaded_by = "lan";
   a.uploaded_at = kCtx.at;
   tx->add_attachment(a, bytes);
+  // More files on a task: their bytes are copied a few rows at a time.
+  for (int i = 0; i < 9; ++i) {
+    core::Attachment t = a;
+    t.owner = core::AttachmentOwner::task;
+    t.owner_code = d.tasks.front().code;
+    t.filename = "ảnh " + std::to_string(i) + ".png";
+    tx->add_attachment(t, bytes.substr(static_cast<size_t>(i)));
+  }
   core::UnitChange rename;
   rename.code = "DOI_TEN_1";
   rename.kind = core::UnitChangeKind::rename;

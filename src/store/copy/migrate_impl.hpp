@@ -36,7 +36,7 @@ std::vector<TableChecksum> checksums(typename Dialect::Connection& c, long long 
   std::vector<TableChecksum> out;
   Dialect::begin_snapshot(c);
   for (const auto& layout : layouts<Dialect>(c)) {
-    TableReader<Dialect> reader(c, layout, page_rows);
+    TableReader<Dialect> reader(c, layout, rows_at_once(*layout.spec, page_rows));
     RowHasher hasher(layout);
     while (const Row* row = reader.next())
       hasher.add(*row);
@@ -76,7 +76,7 @@ class Migration {
   }
 
  private:
-  static constexpr size_t kRowsPerInsert = 100;
+  static constexpr long long kRowsPerInsert = 100;
   using SourceReader = TableReader<Source>;
   using TargetReader = TableReader<Target>;
 
@@ -123,8 +123,9 @@ class Migration {
 
   TableMigration check(const Layout& layout) {
     TableMigration m{std::string(layout.spec->name), 0, 0, 0, 0, ""};
-    SourceReader source(source_, layout, options_.batch_rows);
-    TargetReader target(target_, layout, options_.batch_rows);
+    const long long page = rows_at_once(*layout.spec, options_.batch_rows);
+    SourceReader source(source_, layout, page);
+    TargetReader target(target_, layout, page);
     const bool target_empty = !target_.prepare("SELECT 1 FROM \"" + m.table + "\" LIMIT 1").step();
     merge_by_key(layout, source, &target, [&](const Row* s, const Row* t) {
       if (s)
@@ -172,11 +173,13 @@ class Migration {
   void copy(const Layout& layout, TableMigration& m) {
     if (m.already == m.source_rows)
       return;
-    SourceReader source(source_, layout, options_.batch_rows);
+    const long long batch = rows_at_once(*layout.spec, options_.batch_rows);
+    const auto per_insert = static_cast<size_t>(rows_at_once(*layout.spec, kRowsPerInsert));
+    SourceReader source(source_, layout, batch);
     // An empty target has nothing to skip: no need to read it.
     std::optional<TargetReader> target;
     if (m.already + m.target_only > 0)
-      target.emplace(target_, layout, options_.batch_rows);
+      target.emplace(target_, layout, batch);
     std::optional<typename Target::Backend::Transaction> tx;
     std::vector<Row> pending;  // bound by pointer (SQLite blobs) until the insert has run
     long long in_batch = 0;
@@ -208,9 +211,9 @@ class Migration {
         Target::begin_write(target_);
       }
       pending.push_back(*s);
-      if (pending.size() == kRowsPerInsert)
+      if (pending.size() == per_insert)
         flush();
-      if (++in_batch >= options_.batch_rows && !layout.spec->self_referencing)
+      if (++in_batch >= batch && !layout.spec->self_referencing)
         commit();
     });
     if (tx)
@@ -223,8 +226,9 @@ class Migration {
   // The target's rows with the source's keys, counted and checksummed as the
   // source's are; rows only the target has are left out.
   void verify(const Layout& layout, TableMigration& m) {
-    SourceReader source(source_, layout, options_.batch_rows);
-    TargetReader target(target_, layout, options_.batch_rows);
+    const long long page = rows_at_once(*layout.spec, options_.batch_rows);
+    SourceReader source(source_, layout, page);
+    TargetReader target(target_, layout, page);
     RowHasher ours(layout), theirs(layout);
     merge_by_key(layout, source, &target, [&](const Row* s, const Row* t) {
       if (s)

@@ -1,5 +1,7 @@
 #include "store/copy/tables.hpp"
 
+#include <algorithm>
+
 namespace mandate::store::copy {
 
 std::span<const TableSpec> copied_tables() {
@@ -25,9 +27,16 @@ std::span<const TableSpec> copied_tables() {
       {"unit_changes", {"id"}, {"code"}, false, false},
       {"task_updates", {"id"}, {}, false, false},
       {"attachments", {"id"}, {}, false, false},
-      {"attachment_contents", {"attachment_id"}, {}, false, false},
+      {"attachment_contents", {"attachment_id"}, {}, false, false, true},
   };
   return tables;
+}
+
+long long rows_at_once(const TableSpec& spec, long long ordinary) {
+  // Attachments are at most 20 MiB (core::kMaxAttachmentBytes): 4 of them
+  // stay well below PostgreSQL's 1 GB message limit and any memory.
+  constexpr long long kLargeRows = 4;
+  return spec.large_rows ? std::min(ordinary, kLargeRows) : ordinary;
 }
 
 bool is_bookkeeping_table(std::string_view name) {

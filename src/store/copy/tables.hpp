@@ -21,9 +21,16 @@ struct TableSpec {
   // The rows are ordered by SQLite's implicit rowid, which PostgreSQL keeps
   // in a column of that name (docs/architecture.md, the store).
   bool implicit_rowid = false;
+  // A row may be megabytes (a file's bytes): read, written and committed a
+  // few at a time, so memory and statements stay small.
+  bool large_rows = false;
 };
 
 std::span<const TableSpec> copied_tables();
+
+// Rows per page, per INSERT and per transaction for a table, given what
+// suits ordinary rows.
+long long rows_at_once(const TableSpec& spec, long long ordinary);
 
 // Tables that are not data to copy: the schema's own bookkeeping, the search
 // index (rebuilt by the target from the copied records) and PostgreSQL's
