@@ -171,8 +171,15 @@ class Migration {
   }
 
   void copy(const Layout& layout, TableMigration& m) {
-    if (m.already == m.source_rows)
-      return;
+    if (m.already < m.source_rows)
+      copy_rows(layout, m);
+    // Also when an earlier run copied every row but ended before this.
+    typename Target::Backend::Transaction after(target_);
+    Target::after_copy(target_, *layout.spec);
+    after.commit();
+  }
+
+  void copy_rows(const Layout& layout, TableMigration& m) {
     const long long batch = rows_at_once(*layout.spec, options_.batch_rows);
     const auto per_insert = static_cast<size_t>(rows_at_once(*layout.spec, kRowsPerInsert));
     SourceReader source(source_, layout, batch);
@@ -218,9 +225,6 @@ class Migration {
     });
     if (tx)
       commit();
-    typename Target::Backend::Transaction after(target_);
-    Target::after_copy(target_, *layout.spec);
-    after.commit();
   }
 
   // The target's rows with the source's keys, counted and checksummed as the
