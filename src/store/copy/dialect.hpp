@@ -16,6 +16,9 @@ namespace mandate::store::copy {
 struct SqliteDialect {
   using Backend = sqlite::SqliteBackend;
   using Connection = sqlite::Connection;
+  // The implicit rowid is unique (the table's own key), so a copied rowid
+  // must not be taken by another row.
+  static constexpr bool rowid_unique = true;
   // Of an existing database, opened (and migrated) by the store before.
   static std::unique_ptr<Connection> connect(const std::string& location);
   static std::vector<std::string> tables(Connection& c);
@@ -29,6 +32,8 @@ struct SqliteDialect {
 struct PostgresDialect {
   using Backend = postgresql::PostgresBackend;
   using Connection = postgresql::Connection;
+  // The rowid column only orders rows: not unique, not indexed.
+  static constexpr bool rowid_unique = false;
   static std::unique_ptr<Connection> connect(const std::string& location);
   static std::vector<std::string> tables(Connection& c);
   static std::vector<Column> columns(Connection& c, const TableSpec& spec);

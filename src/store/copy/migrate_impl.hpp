@@ -98,7 +98,7 @@ class Migration {
   // user name) that the target gives to another key.
   void check_unique(const Layout& layout, const Row& row) {
     for (size_t u : layout.unique) {
-      if (!row[u])
+      if (!row[u] || (layout.columns[u].name == "rowid" && !Target::rowid_unique))
         continue;
       std::string keys;
       for (size_t n = 0; n < layout.key.size(); ++n)

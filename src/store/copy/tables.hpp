@@ -13,8 +13,10 @@ namespace mandate::store::copy {
 
 struct TableSpec {
   std::string_view name;
-  std::vector<std::string_view> key;     // the primary key
-  std::vector<std::string_view> unique;  // single columns that must also be unique
+  std::vector<std::string_view> key;  // the primary key
+  // Single columns that must also be unique ("rowid": where SQLite makes it
+  // so; PostgreSQL's rowid column only orders rows).
+  std::vector<std::string_view> unique;
   // Rows refer to rows of the same table (deferred foreign keys), in any
   // order: the table is written in one transaction so they all commit together.
   bool self_referencing = false;
