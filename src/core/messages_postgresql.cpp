@@ -1,5 +1,5 @@
 // Catalog: the PostgreSQL store (connecting, creating the database) and the
-// database operations beside it: backup and restore.
+// database operations beside it: backup, restore, migrate, checksum.
 #include "core/catalog.hpp"
 
 namespace mandate::core::catalog {
@@ -30,6 +30,47 @@ constexpr Message kMessages[] = {
     {"cli.help.restore_from", "tệp sao lưu", "the backup file"},
     {"cli.done_backup", "Đã sao lưu {0} vào {1}", "Backed up {0} to {1}"},
     {"cli.done_restore", "Đã khôi phục {1} từ {0}", "Restored {1} from {0}"},
+
+    {"migrate.conflict",
+     "Không chuyển được: bảng {0}, dòng {1} ở đích khác với nguồn (nguồn: {2}; đích: {3}); "
+     "còn {4} xung đột khác. Đích không bị thay đổi; hãy chuyển vào một cơ sở dữ liệu mới",
+     "Cannot migrate: table {0}, row {1} differs in the target (source: {2}; target: {3}); "
+     "{4} more conflicts. Nothing was changed; migrate into a new database"},
+    {"migrate.verify_failed",
+     "Kiểm tra sau khi chuyển thất bại ở bảng {0}: nguồn {1} dòng (mã kiểm tra {2}), đích {3} "
+     "dòng (mã kiểm tra {4}); có thể đích đã bị ghi trong lúc chuyển, hãy chạy lại",
+     "Verification after the copy failed for table {0}: the source has {1} rows (checksum {2}), "
+     "the target {3} rows (checksum {4}); the target may have been written meanwhile, run again"},
+    {"migrate.unknown_table",
+     "Bảng {0} chưa có trong danh sách bảng cần chuyển (store/copy/tables.cpp); không chuyển để "
+     "khỏi bỏ sót dữ liệu",
+     "Table {0} is not in the list of tables to copy (store/copy/tables.cpp); nothing is copied, "
+     "so that no data is left behind"},
+    {"migrate.target_not_mandate",
+     "Đích \"{0}\" đã có các bảng khác nhưng không phải cơ sở dữ liệu Mandate; hãy kiểm tra "
+     "lại địa chỉ hoặc dùng một cơ sở dữ liệu mới",
+     "The target \"{0}\" holds other tables but is not a Mandate database; check the location "
+     "or use a new database"},
+    {"migrate.schema_differs", "Bảng {0} ở nguồn và đích khác nhau ở cột {1}",
+     "Table {0} differs between the source and the target at column {1}"},
+    {"cli.help.migrate",
+     "chép toàn bộ một cơ sở dữ liệu sang cơ sở dữ liệu khác (SQLite ⇄ PostgreSQL), có kiểm tra",
+     "copy a whole database into another one (SQLite ⇄ PostgreSQL), verified"},
+    {"cli.help.migrate_from", "cơ sở dữ liệu nguồn (tệp hoặc postgresql://…)",
+     "the source database (a file or postgresql://…)"},
+    {"cli.help.migrate_to", "cơ sở dữ liệu đích (tạo mới nếu chưa có)",
+     "the target database (created when missing)"},
+    {"cli.help.migrate_batch", "số dòng ghi trong mỗi giao dịch", "rows written per transaction"},
+    {"cli.help.checksum", "đếm dòng và tính mã kiểm tra của từng bảng",
+     "count the rows of every table and checksum them"},
+    {"cli.migrate_progress", "  {0}: đã chép {1} dòng", "  {0}: {1} rows copied"},
+    {"cli.migrate_table", "{0}: {1} dòng, chép {2}, đã có {3}, chỉ ở đích {4}",
+     "{0}: {1} rows, {2} copied, {3} already there, {4} only in the target"},
+    {"cli.done_migrate", "Đã chuyển {0} sang {1}; số dòng và mã kiểm tra của mọi bảng khớp nhau",
+     "Migrated {0} to {1}; the row counts and checksums of every table match"},
+    {"cli.checksum_table", "bảng", "table"},
+    {"cli.checksum_rows", "số dòng", "rows"},
+    {"cli.checksum_sha256", "mã kiểm tra (SHA-256)", "checksum (SHA-256)"},
 };
 }  // namespace
 

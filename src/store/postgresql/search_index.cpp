@@ -13,19 +13,19 @@ std::string spaced_words(const std::string& text) {
   return out;
 }
 
-// A PostgreSQL array literal of LIKE patterns, one per word: {"% quan%","% triet%"}.
-// Words hold letters and digits only (core::search_terms), so nothing needs escaping.
-std::string patterns(const std::vector<std::string>& terms) {
-  std::string out = "{";
-  for (const auto& t : terms) {
-    if (out.size() > 1)
-      out += ',';
-    out += "\"% " + t + "%\"";
-  }
-  return out + "}";
-}
-
 }  // namespace
+
+// One LIKE pattern per word, ANDed: the form the trigram index (migration
+// 0006) answers; LIKE ALL over an array is not indexable. The text depends
+// only on the number of words, so each count is prepared once.
+std::string find_sql(size_t words) {
+  std::string sql = "SELECT entity, code FROM search_index WHERE ";
+  for (size_t i = 0; i < words; ++i)
+    sql += (i ? " AND words LIKE ?" : "words LIKE ?") + std::to_string(i + 3);
+  return sql +
+         " AND (?1::text IS NULL OR entity = ?1::text)"
+         " ORDER BY length(words), entity, code LIMIT ?2";
+}
 
 void put(Connection& c, core::SearchEntity entity, const std::string& code,
          const std::string& folded_text) {
@@ -51,16 +51,15 @@ std::vector<SearchHit> find(Connection& c, const std::string& query,
   const auto terms = core::search_terms(query);
   if (terms.empty())
     return hits;
-  auto q = c.prepare(
-      "SELECT entity, code FROM search_index WHERE words LIKE ALL (?1::text[])"
-      " AND (?2::text IS NULL OR entity = ?2::text)"
-      " ORDER BY length(words), entity, code LIMIT ?3");
-  q.bind(1, patterns(terms));
+  auto q = c.prepare(find_sql(terms.size()));
   if (entity)
-    q.bind(2, core::search_entity_name(*entity));
+    q.bind(1, core::search_entity_name(*entity));
   else
-    q.bind_null(2);
-  q.bind(3, static_cast<long long>(limit));
+    q.bind_null(1);
+  q.bind(2, static_cast<long long>(limit));
+  // Words hold letters and digits only (core::search_terms): nothing to escape.
+  for (size_t i = 0; i < terms.size(); ++i)
+    q.bind(static_cast<int>(i + 3), "% " + terms[i] + "%");
   while (q.step())
     hits.push_back({core::parse_search_entity(q.text(0)), q.text(1)});
   return hits;

@@ -18,5 +18,8 @@ void remove(Connection& c, core::SearchEntity entity, const std::string& code);
 // (the closest matches), then by entity and code.
 std::vector<SearchHit> find(Connection& c, const std::string& query,
                             std::optional<core::SearchEntity> entity, size_t limit);
+// The statement find runs for a query of that many words: ?1 the entity or
+// NULL, ?2 the limit, ?3… one LIKE pattern per word (for EXPLAIN in tests).
+std::string find_sql(size_t words);
 
 }  // namespace mandate::store::postgresql::search_index
