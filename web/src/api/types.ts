@@ -219,3 +219,51 @@ export interface SearchHit {
   title: string;
   unit?: string;
 }
+
+/** Both languages of a server message. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+/** An upload of a data-entry file (docs/import.md, `GET /imports/{id}`). */
+export interface ImportRowError {
+  line: number;
+  column: string;
+  unit: string;
+  period: string;
+  indicator: string;
+  code: string;
+  message: Bilingual;
+}
+export interface ImportJob {
+  id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  filename: string;
+  format: string;
+  createdAt: string;
+  finishedAt?: string;
+  progress: { rowsRead: number; rowsTotal: number };
+  result?: { rows: number; imported: number; updated: number; unchanged: number; errors: ImportRowError[] };
+  error?: { code: string; message: Bilingual; field?: string };
+}
+
+/** One figure of the rollup engine (`GET /analytics`, docs/analytics.md). */
+export interface AnalyticsRow {
+  indicator: string;
+  unit: string;
+  period: string;
+  value: number | null;
+  reported: number | null;
+  own: number | null;
+  aggregated: number | null;
+  reportingUnits: number;
+  estimate: boolean;
+  target: number | null;
+  percentOfTarget: number | null;
+  status: string;
+}
+export interface AnalyticsAnswer {
+  rows: AnalyticsRow[];
+  totals: { indicator: string; period: string; value: number }[];
+  parent?: string;
+}
