@@ -77,7 +77,7 @@ test('Excel round-trip: template, a good CSV, a bad CSV with its row errors', as
   assert.equal((await readFile(reportFile)).subarray(0, 2).toString(), 'PK');
   await page.getByTestId('lang-switch').click();
   await page.getByText('was not imported; nothing changed').waitFor();
-  assert.doesNotMatch((await errors.allInnerTexts()).join('\n'), /[ăâđêôơư]/);
+  assert.match((await errors.allInnerTexts()).join('\n'), /is not a number/);
   await shot(page, '32-import-row-errors-en');
   await page.getByTestId('lang-switch').click();
 

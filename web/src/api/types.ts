@@ -267,3 +267,35 @@ export interface AnalyticsAnswer {
   totals: { indicator: string; period: string; value: number }[];
   parent?: string;
 }
+
+/** The report's trace sidecar (`GET /reports?format=trace`, docs/reports.md): where every figure came from. */
+export interface TraceIndicator {
+  code: string;
+  name: string;
+  printed: { actual: string; target: string; percentOfTarget: string; samePeriodLastYear: string };
+  actual: number | null;
+  target: number | null;
+  targetSource: string | null;
+  percentOfTarget: number | null;
+  status: string;
+  direction: string;
+  aggregation: string;
+  formula: string;
+  figure: {
+    reported?: number | null;
+    ownRolledUp?: number | null;
+    fromSubUnits?: number | null;
+    reportingUnits?: number;
+    estimate?: boolean;
+    explanation?: string;
+    subUnits?: { unit: string; name: string; value: number; estimate: boolean }[];
+  };
+  storedValues: { unit: string; period: string; value: number; kind: string; comment: string }[];
+}
+export interface ReportTrace {
+  unit: string;
+  period: string;
+  plan: string | null;
+  indicators: TraceIndicator[];
+  indicatorsMet: { count: number; of: number; codes: string[] };
+}

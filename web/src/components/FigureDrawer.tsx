@@ -4,7 +4,7 @@
 // period and the term's years — all from GET /analytics. Every figure in it
 // opens the values behind that one in turn (a breadcrumb leads back).
 import { Breadcrumb, Button, Card, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get } from '../api/client';
 import type { AnalyticsAnswer, AnalyticsRow, Indicator } from '../api/types';
@@ -35,6 +35,10 @@ export function FigureDrawer({ start, term, onClose }: { start: FigureRef | null
   const [trail, setTrail] = useState<FigureRef[]>([]);
   useEffect(() => setTrail(start ? [start] : []), [start]);
   const at = trail[trail.length - 1];
+  // Focus follows the figure shown, so Esc still closes the drawer after the
+  // button that opened a figure has gone, and screen readers hear the change.
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => body.current?.focus({ preventScroll: true }), [at]);
   const ind: Indicator | undefined = at ? catalog?.indicatorByCode.get(at.indicator) : undefined;
 
   const data = useLoad<Loaded | null>(
@@ -117,6 +121,7 @@ export function FigureDrawer({ start, term, onClose }: { start: FigureRef | null
       data-testid="figure-drawer"
     >
       {at && (
+        <div ref={body} tabIndex={-1} className="figure-body" aria-live="polite">
         <Space direction="vertical" size="middle" className="full-width" data-testid="figure-detail">
           <Breadcrumb
             items={trail.map((t, i) => ({
@@ -183,6 +188,7 @@ export function FigureDrawer({ start, term, onClose }: { start: FigureRef | null
             )}
           </PageState>
         </Space>
+        </div>
       )}
     </Drawer>
   );

@@ -60,7 +60,7 @@ export function DataEntryPage() {
       getAll<Value>('values', { unit, period }),
       prev ? getAll<Value>('values', { unit, period: prev }) : Promise.resolve([]),
       ly ? getAll<Value>('values', { unit, period: ly }) : Promise.resolve([]),
-      getAll<Target>('targets'),
+      getAll<Target>('targets', { unit, period }),
     ]);
     return { indicators: catalog?.indicators ?? [], current, previous, lastYear, targets };
   }, [unit, period, catalog]);
