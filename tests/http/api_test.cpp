@@ -282,9 +282,11 @@ std::vector<json::object> list_items(HttpClient& c, const std::string& path) {
   HttpResponse r = c.get(path);
   EXPECT_EQ(r.status, 200) << path << ": " << r.body;
   std::vector<json::object> out;
-  if (r.status == 200)
-    for (const auto& item : r.json().at("items").as_array())
-      out.push_back(item.as_object());
+  if (r.status != 200)
+    return out;
+  const json::value body = r.json();  // alive while the items are copied
+  for (const auto& item : body.at("items").as_array())
+    out.push_back(item.as_object());
   return out;
 }
 
