@@ -121,6 +121,8 @@ constexpr Message kMessages[] = {
     {"list.kind_invalid",
      "Loại \"{0}\" không phải loại văn bản, loại hoạt động hay loại số liệu nào",
      "\"{0}\" is not a document kind, activity kind or value kind"},
+    {"list.field_invalid", "Không có lĩnh vực mã \"{0}\"",
+     "There is no field with the code \"{0}\""},
     {"cli.value_saved", "Đã lưu số liệu", "Value saved"},
     {"cli.value_unchanged", "Số liệu không thay đổi", "Value unchanged"},
 

@@ -65,6 +65,13 @@ Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter&
       throw invalid_input("list.kind_invalid", {f.kind}, "kind");
   }
 
+  std::optional<TaskStatus> task_status;
+  if (!f.status.empty())
+    task_status = parse_task_status(f.status);
+  if (!f.field.empty() && std::none_of(data.fields.begin(), data.fields.end(),
+                                       [&](const Field& x) { return x.code == f.field; }))
+    throw invalid_input("list.field_invalid", {f.field}, "field");
+
   keep_if(d.units, [&](const Unit& u) { return in_unit(u.code); });
   keep_if(d.targets, [&](const Target& t) {
     return in_unit(t.unit) && in_period_id(t.period) &&
@@ -78,7 +85,8 @@ Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter&
   keep_if(d.indicators,
           [&](const Indicator& i) { return f.indicator.empty() || i.code == f.indicator; });
   keep_if(d.tasks, [&](const Task& t) {
-    if (!in_unit(t.responsible_unit))
+    if (!in_unit(t.responsible_unit) || (task_status && t.status != *task_status) ||
+        (!f.field.empty() && t.field != f.field) || (f.overdue_on && !t.overdue(*f.overdue_on)))
       return false;
     if (!period)
       return true;
@@ -92,7 +100,8 @@ Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter&
            (!activity_kind || a.kind == *activity_kind);
   });
   keep_if(d.documents, [&](const Document& doc) {
-    return in_unit(doc.issuer) && in_period_date(doc.date) && (!doc_kind || doc.kind == *doc_kind);
+    return in_unit(doc.issuer) && in_period_date(doc.date) &&
+           (!doc_kind || doc.kind == *doc_kind) && (f.field.empty() || doc.field == f.field);
   });
   return d;
 }

@@ -1,8 +1,10 @@
 #pragma once
 // Filtered views of the stored data, for listings (CLI now, the API later).
+#include <optional>
 #include <string>
 
 #include "core/dataset.hpp"
+#include "core/date.hpp"
 #include "core/unit_tree.hpp"
 #include "store/store.hpp"
 
@@ -13,6 +15,11 @@ struct ListFilter {
   std::string period;     // period id: values/targets in periods within it, dated records in it
   std::string kind;       // document kind, activity kind or value kind
   std::string indicator;  // indicator code (values, targets)
+  std::string status;     // task status (tasks)
+  std::string field;      // field code (tasks)
+  // Tasks past their deadline on this date and neither completed nor
+  // cancelled; the caller supplies the date (service reads no clock).
+  std::optional<core::Date> overdue_on;
 };
 
 // The stored data with every list narrowed by the filter. Bad filter values

@@ -2,8 +2,11 @@
 // bulk writes, audit, search and Vietnamese sorting — through a real `mandate serve`.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <string>
+#include <vector>
 
 #include "../support/api_fixture.hpp"
 
@@ -262,6 +265,106 @@ TEST_F(Api, SearchIgnoresDiacriticsAndSortingIsVietnamese) {
   EXPECT_LT(pos("Phường Chi Lăng"), pos("Phường Đông Kinh"));
   EXPECT_LT(pos("Phường Đông Kinh"), pos("Phường Hoàng Văn Thụ"));
   EXPECT_LT(pos("Phường Vĩnh Trại"), pos("Xã Hoàng Đồng"));
+}
+
+// Today's date in UTC, as the server reads its clock.
+std::string today_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[11];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// The items of a list answer, which must be a 200.
+std::vector<json::object> list_items(HttpClient& c, const std::string& path) {
+  HttpResponse r = c.get(path);
+  EXPECT_EQ(r.status, 200) << path << ": " << r.body;
+  std::vector<json::object> out;
+  if (r.status != 200)
+    return out;
+  const json::value body = r.json();  // alive while the items are copied
+  for (const auto& item : body.at("items").as_array())
+    out.push_back(item.as_object());
+  return out;
+}
+
+TEST_F(Api, TheTaskListIsFilteredByStatusFieldUnitAndOverdue) {
+  HttpClient c = signed_in("admin");
+  auto tasks = [&](const std::string& query) {
+    return list_items(c, "/api/v1/tasks?limit=1000" + query);
+  };
+  auto text = [](const json::object& t, const char* key) {
+    const auto* v = t.if_contains(key);
+    return v && v->is_string() ? std::string(v->get_string()) : std::string();
+  };
+  auto count = [](const std::vector<json::object>& items, auto&& keep) {
+    return std::count_if(items.begin(), items.end(), keep);
+  };
+  const auto all = tasks("");
+  ASSERT_GT(all.size(), 10u);
+
+  const auto completed = tasks("&status=completed");
+  ASSERT_FALSE(completed.empty());
+  EXPECT_EQ(count(completed, [&](auto& t) { return text(t, "status") == "completed"; }),
+            std::ssize(completed));
+  EXPECT_EQ(std::ssize(completed),
+            count(all, [&](auto& t) { return text(t, "status") == "completed"; }));
+
+  const auto economy = tasks("&field=economy&status=in_progress");
+  ASSERT_FALSE(economy.empty());
+  EXPECT_EQ(std::ssize(economy), count(all, [&](auto& t) {
+              return text(t, "field") == "economy" && text(t, "status") == "in_progress";
+            }));
+
+  // The unit filter takes the unit and everything below it.
+  const auto ward = tasks("&unit=LS-VT&field=economy");
+  ASSERT_FALSE(ward.empty());
+  EXPECT_EQ(count(ward, [&](auto& t) { return text(t, "responsibleUnit") == "LS-VT"; }),
+            std::ssize(ward));
+
+  // Overdue: past the deadline today, neither completed nor cancelled.
+  const std::string today = today_utc();
+  auto overdue = [&](const json::object& t) {
+    const std::string s = text(t, "status"), deadline = text(t, "deadline");
+    return s != "completed" && s != "cancelled" && !deadline.empty() && deadline < today;
+  };
+  const auto late = tasks("&overdue=true");
+  EXPECT_EQ(count(late, overdue), std::ssize(late));
+  EXPECT_EQ(std::ssize(late), count(all, overdue));
+  EXPECT_EQ(tasks("&overdue=false").size(), all.size());
+
+  // Bad filters are errors, not empty lists.
+  EXPECT_EQ(error_code(c.get("/api/v1/tasks?status=finished")), "task_status.invalid");
+  EXPECT_EQ(error_code(c.get("/api/v1/tasks?field=no_such_field")), "list.field_invalid");
+  EXPECT_EQ(error_code(c.get("/api/v1/tasks?overdue=maybe")), "query.invalid");
+  EXPECT_EQ(c.get("/api/v1/tasks?status=finished").status, 400);
+}
+
+TEST_F(Api, TargetsAreFilteredByIndicatorUnitAndPeriod) {
+  HttpClient c = signed_in("admin");
+  auto targets = [&](const std::string& query) {
+    return list_items(c, "/api/v1/targets?limit=1000" + query);
+  };
+  const auto all = targets("");
+  const auto jobs = targets("&indicator=NEW_JOBS&period=2021");
+  ASSERT_FALSE(jobs.empty());
+  for (const auto& t : jobs) {
+    EXPECT_EQ(t.at("indicator").as_string(), "NEW_JOBS");
+    EXPECT_TRUE(t.at("period").as_string().starts_with("2021")) << t.at("period");
+  }
+  EXPECT_LT(jobs.size(), all.size());
+  // A unit means it and everything below it; the city's own targets are not a ward's.
+  const auto ward_targets = targets("&unit=LS-VT");
+  ASSERT_FALSE(ward_targets.empty());
+  for (const auto& t : ward_targets)
+    EXPECT_TRUE(t.at("unit").as_string().starts_with("LS-VT")) << t.at("unit");
+  EXPECT_EQ(error_code(c.get("/api/v1/targets?period=2021Q5")), "period.invalid");
+  EXPECT_EQ(c.get("/api/v1/targets?unit=NOWHERE").status, 404);
+  // A ward reporter reads the ward's targets, not another ward's.
+  HttpClient ward = signed_in("reporter");
+  EXPECT_EQ(ward.get("/api/v1/targets?unit=LS-DK").status, 403);
 }
 
 TEST_F(Api, ReportsComeInEveryFormat) {

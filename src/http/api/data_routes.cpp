@@ -37,7 +37,19 @@ service::ListFilter filter_of(const Request& r, const std::string& unit) {
   f.period = r.query_param("period").value_or("");
   f.kind = r.query_param("kind").value_or("");
   f.indicator = r.query_param("indicator").value_or("");
+  f.field = r.query_param("field").value_or("");
   return f;
+}
+
+// The task list's own filters: ?status= and ?overdue=true (past the deadline
+// on the server's date, neither completed nor cancelled).
+void task_filters(const Request& r, const ApiContext& api, service::ListFilter& f) {
+  f.status = r.query_param("status").value_or("");
+  const std::string overdue = r.query_param("overdue").value_or("false");
+  if (overdue != "true" && overdue != "false")
+    throw core::invalid_input("query.invalid", {"overdue", overdue}, "overdue");
+  if (overdue == "true")
+    f.overdue_on = core::parse_iso_date(api.now().substr(0, 10));
 }
 
 // ?q= matches ignoring case and diacritics: "quan triet" finds "quán triệt".
@@ -165,6 +177,16 @@ void register_data_routes(Router& router, std::shared_ptr<ApiContext> api) {
     return Response::json(200, paged(d.values, page_of(r), value_json));
   });
 
+  // Targets of the unit (?unit=, default the caller's) and everything below
+  // it, ?indicator=, ?period= (targets for periods within it).
+  router.add("GET", "/api/v1/targets", [api](Request& r) {
+    const auto who = api->authenticate(r).principal;
+    const auto s = api->cache().get();
+    const auto d = service::filter_data(s->data, s->tree, filter_of(r, scope_unit(r, who, *s)));
+    return Response::json(
+        200, paged(d.targets, page_of(r), [](const core::Target& t) { return io::to_json(t); }));
+  });
+
   router.add("GET", "/api/v1/values/{indicator}/{unit}/{period}", [api](Request& r) {
     const auto who = api->authenticate(r).principal;
     const auto s = api->cache().get();
@@ -265,7 +287,10 @@ void register_data_routes(Router& router, std::shared_ptr<ApiContext> api) {
     return [api, entity, member, name, to_json](Request& r) {
       const auto who = api->authenticate(r).principal;
       const auto s = api->cache().get();
-      auto d = service::filter_data(s->data, s->tree, filter_of(r, scope_unit(r, who, *s)));
+      service::ListFilter filter = filter_of(r, scope_unit(r, who, *s));
+      if (entity == core::SearchEntity::task)
+        task_filters(r, *api, filter);
+      auto d = service::filter_data(s->data, s->tree, filter);
       auto& items = d.*member;
       auto code = [](const auto& x) -> const std::string& { return x.code; };
       keep_found(items, searched_codes(*api, r, entity), code);

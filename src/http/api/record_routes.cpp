@@ -124,7 +124,6 @@ void register_record_routes(Router& router, std::shared_ptr<ApiContext> api) {
   add_record_routes<core::Target>(router, api, "/api/v1/targets/{indicator}/{unit}/{period}",
                                   {"indicator", "unit", "period"}, {"indicator", "unit", "period"},
                                   true);
-  add_list_route<core::Target>(router, api, "/api/v1/targets", &core::Dataset::targets);
   add_record_routes<core::Task>(router, api, "/api/v1/tasks/{code}", code, code_field, true);
   add_record_routes<core::TaskRating>(router, api, "/api/v1/tasks/{task}/ratings/{period}",
                                       {"task", "period"}, {"task", "period"}, true);

@@ -73,6 +73,14 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
   return s ? `${base}?${s}` : base;
 }
 
+function networkError(): ApiError {
+  return new ApiError({
+    code: 'network',
+    status: 0,
+    message: { vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', en: 'Cannot reach the server. Check the network and try again.' },
+  });
+}
+
 async function send(path: string, opts: RequestOptions): Promise<Response> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -91,11 +99,7 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError({
-      code: 'network',
-      status: 0,
-      message: { vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', en: 'Cannot reach the server. Check the network and try again.' },
-    });
+    throw networkError();
   }
   if (!res.ok) throw await toError(res, !!opts.quiet401);
   return res;
@@ -129,8 +133,12 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   return { data, etag };
 }
 
-/** Sends a file as the raw request body (attachments); the server judges its type from the bytes. */
-export async function upload<T>(path: string, file: Blob, query?: RequestOptions['query'], signal?: AbortSignal): Promise<T> {
+/**
+ * Sends a file as the raw request body (attachments, imports); the server
+ * judges its type from the bytes. `answers` are error statuses whose body is
+ * still the answer (an import refused row by row is a 422 carrying the job).
+ */
+export async function upload<T>(path: string, file: Blob, query?: RequestOptions['query'], signal?: AbortSignal, answers: number[] = []): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' };
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
@@ -138,13 +146,9 @@ export async function upload<T>(path: string, file: Blob, query?: RequestOptions
     res = await fetch(buildUrl(path, query), { method: 'POST', headers, body: file, credentials: 'same-origin', signal });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError({
-      code: 'network',
-      status: 0,
-      message: { vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', en: 'Cannot reach the server. Check the network and try again.' },
-    });
+    throw networkError();
   }
-  if (!res.ok) throw await toError(res, false);
+  if (!res.ok && !answers.includes(res.status)) throw await toError(res, false);
   return (await res.json()) as T;
 }
 

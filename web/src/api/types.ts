@@ -219,3 +219,83 @@ export interface SearchHit {
   title: string;
   unit?: string;
 }
+
+/** Both languages of a server message. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+/** An upload of a data-entry file (docs/import.md, `GET /imports/{id}`). */
+export interface ImportRowError {
+  line: number;
+  column: string;
+  unit: string;
+  period: string;
+  indicator: string;
+  code: string;
+  message: Bilingual;
+}
+export interface ImportJob {
+  id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  filename: string;
+  format: string;
+  createdAt: string;
+  finishedAt?: string;
+  progress: { rowsRead: number; rowsTotal: number };
+  result?: { rows: number; imported: number; updated: number; unchanged: number; errors: ImportRowError[] };
+  error?: { code: string; message: Bilingual; field?: string };
+}
+
+/** One figure of the rollup engine (`GET /analytics`, docs/analytics.md). */
+export interface AnalyticsRow {
+  indicator: string;
+  unit: string;
+  period: string;
+  value: number | null;
+  reported: number | null;
+  own: number | null;
+  aggregated: number | null;
+  reportingUnits: number;
+  estimate: boolean;
+  target: number | null;
+  percentOfTarget: number | null;
+  status: string;
+}
+export interface AnalyticsAnswer {
+  rows: AnalyticsRow[];
+  totals: { indicator: string; period: string; value: number }[];
+  parent?: string;
+}
+
+/** The report's trace sidecar (`GET /reports?format=trace`, docs/reports.md): where every figure came from. */
+export interface TraceIndicator {
+  code: string;
+  name: string;
+  printed: { actual: string; target: string; percentOfTarget: string; samePeriodLastYear: string };
+  actual: number | null;
+  target: number | null;
+  targetSource: string | null;
+  percentOfTarget: number | null;
+  status: string;
+  direction: string;
+  aggregation: string;
+  formula: string;
+  figure: {
+    reported?: number | null;
+    ownRolledUp?: number | null;
+    fromSubUnits?: number | null;
+    reportingUnits?: number;
+    estimate?: boolean;
+    explanation?: string;
+    subUnits?: { unit: string; name: string; value: number; estimate: boolean }[];
+  };
+  storedValues: { unit: string; period: string; value: number; kind: string; comment: string }[];
+}
+export interface ReportTrace {
+  unit: string;
+  period: string;
+  plan: string | null;
+  indicators: TraceIndicator[];
+  indicatorsMet: { count: number; of: number; codes: string[] };
+}

@@ -1,17 +1,56 @@
 // A small Markdown reader for the server's drafted reports: headings, lists,
 // tables, paragraphs, **bold**. It builds React elements (no innerHTML).
+// Figures the caller can trace (`figures`) become buttons in the text.
 import { Fragment, type ReactNode } from 'react';
 
-function inline(text: string, key: string): ReactNode {
+/** A figure printed in the text and what opens its source. */
+export interface FigureLink {
+  text: string;
+  label: string;
+  open: () => void;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Splits plain text at the figures, which must stand alone (not inside a longer number or word). */
+function withFigures(text: string, links: FigureLink[], key: string): ReactNode {
+  if (!links.length) return text;
+  const sorted = [...links].sort((a, b) => b.text.length - a.text.length);
+  const re = new RegExp(`(?<![\\p{L}\\d,.])(${sorted.map((l) => escape(l.text)).join('|')})(?![\\p{L}\\d])`, 'gu');
+  const out: ReactNode[] = [];
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    const link = sorted.find((l) => l.text === m[1])!;
+    out.push(text.slice(last, m.index));
+    out.push(
+      <button type="button" key={`${key}-${m.index}`} className="trace-link" onClick={link.open} aria-label={link.label}>
+        {m[1]}
+      </button>,
+    );
+    last = m.index! + m[1].length;
+  }
+  out.push(text.slice(last));
+  return out;
+}
+
+function inline(text: string, key: string, links: FigureLink[] = []): ReactNode {
   const parts = text.split(/(\*\*[^*]+\*\*)/g);
   return (
     <Fragment key={key}>
-      {parts.map((p, i) => (p.startsWith('**') && p.endsWith('**') && p.length > 4 ? <strong key={i}>{p.slice(2, -2)}</strong> : p))}
+      {parts.map((p, i) =>
+        p.startsWith('**') && p.endsWith('**') && p.length > 4 ? (
+          <strong key={i}>{withFigures(p.slice(2, -2), links, `${key}.${i}`)}</strong>
+        ) : (
+          <Fragment key={i}>{withFigures(p, links, `${key}.${i}`)}</Fragment>
+        ),
+      )}
     </Fragment>
   );
 }
 
-export function Markdown({ source }: { source: string }) {
+/** `figures(block)`: the traceable figures of one paragraph, list item or table row. */
+export function Markdown({ source, figures }: { source: string; figures?: (block: string) => FigureLink[] }) {
+  const linksOf = (block: string) => figures?.(block) ?? [];
   const lines = source.replace(/\r\n/g, '\n').split('\n');
   const out: ReactNode[] = [];
   let i = 0;
@@ -32,7 +71,8 @@ export function Markdown({ source }: { source: string }) {
     if (/^\s*[-*]\s+/.test(line)) {
       const items: ReactNode[] = [];
       while (i < lines.length && /^\s*[-*]\s+/.test(lines[i])) {
-        items.push(<li key={i}>{inline(lines[i].replace(/^\s*[-*]\s+/, ''), `li${i}`)}</li>);
+        const item = lines[i].replace(/^\s*[-*]\s+/, '');
+        items.push(<li key={i}>{inline(item, `li${i}`, linksOf(item))}</li>);
         i++;
       }
       out.push(<ul key={`ul${i}`}>{items}</ul>);
@@ -59,13 +99,16 @@ export function Markdown({ source }: { source: string }) {
               </thead>
             )}
             <tbody>
-              {body.map((r, k) => (
-                <tr key={k}>
-                  {r.map((c, j) => (
-                    <td key={j}>{inline(c, `td${j}`)}</td>
-                  ))}
-                </tr>
-              ))}
+              {body.map((r, k) => {
+                const links = linksOf(r.join(' | '));
+                return (
+                  <tr key={k}>
+                    {r.map((c, j) => (
+                      <td key={j}>{inline(c, `td${j}`, links)}</td>
+                    ))}
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>,
@@ -77,7 +120,8 @@ export function Markdown({ source }: { source: string }) {
       para.push(lines[i]);
       i++;
     }
-    out.push(<p key={`p${i}`}>{inline(para.join(' '), `p${i}`)}</p>);
+    const text = para.join(' ');
+    out.push(<p key={`p${i}`}>{inline(text, `p${i}`, linksOf(text))}</p>);
   }
   return <div className="markdown">{out}</div>;
 }

@@ -84,3 +84,45 @@ export function periodChoices(years: number[], term?: string): string[] {
   if (term) out.push(term);
   return out;
 }
+
+/**
+ * The periods a trend runs over: the same kind of period (year, quarter,
+ * half…) in each year of the term, from its first year through the chosen
+ * period's year; for the term itself, its years. Outside the term: that year alone.
+ */
+export function trendPeriods(period: string, term: string | undefined): string[] {
+  const t = periodType(period);
+  if (!t) return [period];
+  const m = term ? /^(\d{4})-(\d{4})$/.exec(term) : null;
+  if (t === 'term') {
+    const [from, to] = [Number(period.slice(0, 4)), Number(period.slice(5))];
+    return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+  }
+  const year = Number(period.slice(0, 4));
+  const first = m ? Number(m[1]) : year;
+  const last = m ? Number(m[2]) : year;
+  if (year < first || year > last) return [period];
+  const suffix = period.slice(4);
+  return Array.from({ length: year - first + 1 }, (_, i) => `${first + i}${suffix}`);
+}
+
+/** The periods a period is made of, one level down: a term's years, a year's quarters, a half's quarters, nine months' first half and third quarter, a quarter's months. */
+export function periodParts(period: string): string[] {
+  const y = period.slice(0, 4);
+  switch (periodType(period)) {
+    case 'term':
+      return trendPeriods(period, undefined);
+    case 'year':
+      return [1, 2, 3, 4].map((q) => `${y}Q${q}`);
+    case 'six_months':
+      return period.endsWith('1') ? [`${y}Q1`, `${y}Q2`] : [`${y}Q3`, `${y}Q4`];
+    case 'nine_months':
+      return [`${y}S1`, `${y}Q3`];
+    case 'quarter': {
+      const q = Number(period.slice(5));
+      return [1, 2, 3].map((m) => `${y}${String((q - 1) * 3 + m).padStart(2, '0')}`);
+    }
+    default:
+      return [];
+  }
+}

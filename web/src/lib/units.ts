@@ -16,7 +16,3 @@ export function within(root: string, code: string, byCode: Map<string, Unit>): b
   if (root === code) return true;
   return childOf(root, code, byCode) !== null;
 }
-
-export function childrenOf(code: string, units: Unit[]): Unit[] {
-  return units.filter((u) => u.parent === code);
-}

@@ -217,7 +217,12 @@ function IndicatorsTab() {
 function TargetsTab() {
   const { tr, lang, catalog, unitName } = useSession();
   const { message } = App.useApp();
-  const targets = useLoad(() => getAll<Target>('targets'), []);
+  // Filters applied by the server: the unit and everything below it, the indicator, periods within a period.
+  const [indicator, setIndicator] = useState<string | undefined>();
+  const [unit, setUnit] = useState<string | undefined>();
+  const [period, setPeriod] = useState<string | undefined>();
+  const targets = useLoad(() => getAll<Target>('targets', { indicator, unit, period }), [indicator, unit, period]);
+  const years = Array.from({ length: new Date().getFullYear() - 2019 }, (_, i) => 2020 + i);
   const [editing, setEditing] = useState<null | { creating: boolean; t?: Target }>(null);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm();
@@ -244,49 +249,86 @@ function TargetsTab() {
     }
   };
   return (
-    <PageState loading={targets.loading} error={targets.error} onRetry={targets.reload}>
-      <Button icon={<PlusOutlined />} onClick={() => open(true)} className="tab-action">
-        {tr('Thêm chỉ tiêu kế hoạch', 'Add a target')}
-      </Button>
-      <Table
-        rowKey={(t) => `${t.indicator}|${t.unit}|${t.period}`}
-        size="small"
-        dataSource={targets.data ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 1000 }}
-        columns={[
-          { title: tr('Chỉ tiêu', 'Indicator'), dataIndex: 'indicator', render: (c: string) => <span className="wrap-text">{catalog?.indicatorByCode.get(c)?.name ?? c}</span> },
-          { title: tr('Đơn vị', 'Unit'), dataIndex: 'unit', width: 170, render: (u: string) => unitName(u) },
-          { title: tr('Kỳ', 'Period'), dataIndex: 'period', width: 150, render: (p: string) => periodLabel(p, lang) },
-          { title: tr('Giá trị', 'Value'), dataIndex: 'value', width: 160, align: 'right' as const, render: (v: number, t: Target) => formatNumber(v, { decimals: catalog?.indicatorByCode.get(t.indicator)?.decimals ?? 1, lang }) },
-          { title: tr('Nguồn', 'Source'), dataIndex: 'source', width: 140, render: (s: string) => label(TARGET_SOURCES, s, lang) },
-          { title: '', key: 'e', width: 60, render: (_: unknown, t: Target) => <Button size="small" aria-label={tr('Sửa', 'Edit')} icon={<EditOutlined />} onClick={() => open(false, t)} /> },
-        ]}
-      />
-      <Modal open={!!editing} title={editing?.creating ? tr('Thêm chỉ tiêu kế hoạch', 'Add a target') : tr('Sửa chỉ tiêu kế hoạch', 'Edit target')} onCancel={() => setEditing(null)} onOk={save} okText={tr('Lưu', 'Save')} cancelText={tr('Hủy', 'Cancel')} destroyOnClose>
-        <InlineError error={error} />
-        <Form form={form} layout="vertical">
-          <Form.Item name="indicator" label={tr('Chỉ tiêu', 'Indicator')} rules={[{ required: true }]}>
-            <Select disabled={!editing?.creating} showSearch optionFilterProp="label" options={(catalog?.indicators ?? []).map((i) => ({ value: i.code, label: i.name }))} />
-          </Form.Item>
-          <Form.Item name="unit" label={tr('Đơn vị', 'Unit')} rules={[{ required: true }]}>
-            <UnitSelect onChange={(u) => form.setFieldValue('unit', u)} />
-          </Form.Item>
-          <Form.Item name="period" label={tr('Kỳ (2021, 2021Q1, 2020-2025…)', 'Period (2021, 2021Q1, 2020-2025…)')} rules={[{ required: true }, { validator: (_, v) => (!v || periodType(v.trim()) ? Promise.resolve() : Promise.reject(new Error(tr('Kỳ không hợp lệ', 'Invalid period')))) }]}>
-            <Input disabled={!editing?.creating} />
-          </Form.Item>
-          <Form.Item name="value" label={tr('Giá trị', 'Value')} rules={[{ required: true }]}>
-            <Input inputMode="decimal" />
-          </Form.Item>
-          <Form.Item name="source" label={tr('Nguồn', 'Source')}>
-            <Select options={Object.keys(TARGET_SOURCES).map((s) => ({ value: s, label: label(TARGET_SOURCES, s, lang) }))} />
-          </Form.Item>
-          <Form.Item name="note" label={tr('Ghi chú', 'Note')}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </PageState>
+    <>
+      <div className="filters tab-action" data-testid="target-filters">
+        <Button icon={<PlusOutlined />} onClick={() => open(true)}>
+          {tr('Thêm chỉ tiêu kế hoạch', 'Add a target')}
+        </Button>
+        <Select
+          aria-label={tr('Lọc theo chỉ tiêu', 'Filter by indicator')}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={tr('Chỉ tiêu', 'Indicator')}
+          value={indicator}
+          onChange={setIndicator}
+          options={(catalog?.indicators ?? []).map((i) => ({ value: i.code, label: i.name }))}
+          className="filter-select-wide"
+          popupMatchSelectWidth={false}
+          data-testid="target-filter-indicator"
+        />
+        <UnitSelect value={unit} onChange={setUnit} style={{ minWidth: 220 }} />
+        <Select
+          aria-label={tr('Lọc theo kỳ', 'Filter by period')}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={tr('Kỳ', 'Period')}
+          value={period}
+          onChange={setPeriod}
+          options={[...years.reverse().map(String), catalog?.plans[0]?.term].filter((p): p is string => !!p).map((p) => ({ value: p, label: periodLabel(p, lang) }))}
+          className="filter-select"
+          data-testid="target-filter-period"
+        />
+        {(indicator || unit || period) && (
+          <Button type="link" onClick={() => (setIndicator(undefined), setUnit(undefined), setPeriod(undefined))}>
+            {tr('Bỏ lọc', 'Clear filters')}
+          </Button>
+        )}
+      </div>
+      <PageState loading={targets.loading} error={targets.error} onRetry={targets.reload}>
+        <Table
+          data-testid="target-table"
+          locale={{ emptyText: tr('Không có chỉ tiêu kế hoạch nào khớp bộ lọc', 'No target matches the filters') }}
+          rowKey={(t) => `${t.indicator}|${t.unit}|${t.period}`}
+          size="small"
+          dataSource={targets.data ?? []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 1000 }}
+          columns={[
+            { title: tr('Chỉ tiêu', 'Indicator'), dataIndex: 'indicator', render: (c: string) => <span className="wrap-text">{catalog?.indicatorByCode.get(c)?.name ?? c}</span> },
+            { title: tr('Đơn vị', 'Unit'), dataIndex: 'unit', width: 170, render: (u: string) => unitName(u) },
+            { title: tr('Kỳ', 'Period'), dataIndex: 'period', width: 150, render: (p: string) => periodLabel(p, lang) },
+            { title: tr('Giá trị', 'Value'), dataIndex: 'value', width: 160, align: 'right' as const, render: (v: number, t: Target) => formatNumber(v, { decimals: catalog?.indicatorByCode.get(t.indicator)?.decimals ?? 1, lang }) },
+            { title: tr('Nguồn', 'Source'), dataIndex: 'source', width: 140, render: (s: string) => label(TARGET_SOURCES, s, lang) },
+            { title: '', key: 'e', width: 60, render: (_: unknown, t: Target) => <Button size="small" aria-label={tr('Sửa', 'Edit')} icon={<EditOutlined />} onClick={() => open(false, t)} /> },
+          ]}
+        />
+        <Modal open={!!editing} title={editing?.creating ? tr('Thêm chỉ tiêu kế hoạch', 'Add a target') : tr('Sửa chỉ tiêu kế hoạch', 'Edit target')} onCancel={() => setEditing(null)} onOk={save} okText={tr('Lưu', 'Save')} cancelText={tr('Hủy', 'Cancel')} destroyOnClose>
+          <InlineError error={error} />
+          <Form form={form} layout="vertical">
+            <Form.Item name="indicator" label={tr('Chỉ tiêu', 'Indicator')} rules={[{ required: true }]}>
+              <Select disabled={!editing?.creating} showSearch optionFilterProp="label" options={(catalog?.indicators ?? []).map((i) => ({ value: i.code, label: i.name }))} />
+            </Form.Item>
+            <Form.Item name="unit" label={tr('Đơn vị', 'Unit')} rules={[{ required: true }]}>
+              <UnitSelect onChange={(u) => form.setFieldValue('unit', u)} />
+            </Form.Item>
+            <Form.Item name="period" label={tr('Kỳ (2021, 2021Q1, 2020-2025…)', 'Period (2021, 2021Q1, 2020-2025…)')} rules={[{ required: true }, { validator: (_, v) => (!v || periodType(v.trim()) ? Promise.resolve() : Promise.reject(new Error(tr('Kỳ không hợp lệ', 'Invalid period')))) }]}>
+              <Input disabled={!editing?.creating} />
+            </Form.Item>
+            <Form.Item name="value" label={tr('Giá trị', 'Value')} rules={[{ required: true }]}>
+              <Input inputMode="decimal" />
+            </Form.Item>
+            <Form.Item name="source" label={tr('Nguồn', 'Source')}>
+              <Select options={Object.keys(TARGET_SOURCES).map((s) => ({ value: s, label: label(TARGET_SOURCES, s, lang) }))} />
+            </Form.Item>
+            <Form.Item name="note" label={tr('Ghi chú', 'Note')}>
+              <Input />
+            </Form.Item>
+          </Form>
+        </Modal>
+      </PageState>
+    </>
   );
 }
 

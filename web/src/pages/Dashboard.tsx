@@ -1,12 +1,15 @@
-import { Card, Col, Empty, List, Progress, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Empty, List, Progress, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { get, getAll } from '../api/client';
-import type { RatingScale, ScorecardIndicator, ScorecardReport, Value } from '../api/types';
+import { get } from '../api/client';
+import type { AnalyticsAnswer, RatingScale, ScorecardIndicator, ScorecardReport } from '../api/types';
 import { PageState, PeriodSelect, StatusTag, UnitSelect } from '../components/common';
+import { FigureDrawer, type FigureRef } from '../components/FigureDrawer';
+import { Sparkline } from '../components/Sparkline';
 import { DOC_KINDS, label } from '../i18n/labels';
 import { formatIndicatorValue, formatNumber } from '../lib/numbers';
-import { childOf, childrenOf } from '../lib/units';
+import { periodLabel, previousYear, trendPeriods } from '../lib/periods';
 import { useLoad } from '../lib/useLoad';
 import { useScope } from '../scope';
 import { useSession } from '../session';
@@ -34,19 +37,27 @@ export function DashboardPage() {
     [unit, period, lang],
   );
   const scales = useLoad((signal) => get<{ items: RatingScale[] }>('rating-scales', { limit: 100 }, signal), []);
-  const values = useLoad(() => getAll<Value>('values', { unit, period }), [unit, period]);
+  const term = catalog?.plans[0]?.term;
+  const trendOver = trendPeriods(period, term);
+  // Figures come from the rollup engine: the unit over the term's periods (the
+  // sparklines) and each sub-unit in the period (which of them have data).
+  const trend = useLoad(
+    (signal) => get<AnalyticsAnswer>('analytics', { unit, period: trendOver.join(',') }, signal),
+    [unit, trendOver.join(',')],
+  );
+  const parts = useLoad((signal) => get<AnalyticsAnswer>('analytics', { children: unit, period }, signal), [unit, period]);
+  const [figure, setFigure] = useState<FigureRef | null>(null);
+  const openFigure = (indicator: string, at = period) => setFigure({ indicator, unit, period: at });
   const levelName = (code?: string) => {
     for (const s of scales.data?.items ?? []) for (const l of s.levels) if (l.code === code) return l.name;
     return code ?? '';
   };
   const d = sc.data?.scorecard;
-  const kids = childrenOf(unit, catalog?.units ?? []);
-  const reported = new Map<string, number>();
-  for (const v of values.data ?? []) {
-    if (v.period !== period) continue;
-    const k = v.unit === unit ? null : childOf(unit, v.unit, catalog!.unitByCode);
-    if (k) reported.set(k, (reported.get(k) ?? 0) + 1);
-  }
+  const kids = [...new Set((parts.data?.rows ?? []).map((r) => r.unit))];
+  const withData = new Map<string, number>();
+  for (const r of parts.data?.rows ?? []) if (r.value !== null) withData.set(r.unit, (withData.get(r.unit) ?? 0) + 1);
+  const trendOf = (code: string) => trendOver.map((p) => trend.data?.rows.find((r) => r.indicator === code && r.period === p)?.value ?? null);
+  const ly = previousYear(period);
   const atRisk = (d?.indicators ?? []).filter((i) => i.status === 'not_met' || i.status === 'nearly_met');
   const columns = [
     {
@@ -65,9 +76,31 @@ export function DashboardPage() {
       align: 'right' as const,
       width: 170,
       render: (t: string, r: ScorecardIndicator) => (
-        <Link to={`${recordPath('indicators', r.code)}${search}`} data-testid={`actual-${r.code}`}>
+        <Button
+          type="link"
+          className="link-button"
+          onClick={() => openFigure(r.code)}
+          data-testid={`actual-${r.code}`}
+          aria-label={`${r.name}: ${t || '—'} — ${tr('xem số liệu chi tiết', 'see the values behind it')}`}
+        >
           {t || '—'}
-        </Link>
+        </Button>
+      ),
+    },
+    {
+      title: tr('Xu hướng', 'Trend'),
+      key: 'trend',
+      width: 120,
+      render: (_: unknown, r: ScorecardIndicator) => (
+        <Button
+          type="text"
+          className="sparkline-button"
+          onClick={() => openFigure(r.code)}
+          data-testid={`trend-${r.code}`}
+          aria-label={`${tr('Xu hướng', 'Trend')} ${r.name}, ${periodLabel(trendOver[0], lang)}–${periodLabel(period, lang)}`}
+        >
+          <Sparkline values={trendOf(r.code)} label={trendOver.map((p, i) => `${periodLabel(p, lang)}: ${formatIndicatorValue(trendOf(r.code)[i], catalog?.indicatorByCode.get(r.code), lang)}`).join('; ')} />
+        </Button>
       ),
     },
     {
@@ -94,8 +127,14 @@ export function DashboardPage() {
       align: 'right' as const,
       width: 140,
       render: (v: number | null, r: ScorecardIndicator) => {
-        const ind = catalog?.indicatorByCode.get(r.code);
-        return formatIndicatorValue(v, ind, lang);
+        const text = formatIndicatorValue(v, catalog?.indicatorByCode.get(r.code), lang);
+        return v == null || !ly ? (
+          text
+        ) : (
+          <Button type="link" className="link-button" onClick={() => openFigure(r.code, ly)}>
+            {text}
+          </Button>
+        );
       },
     },
     { title: tr('Đánh giá', 'Status'), dataIndex: 'status', width: 130, render: (s: string) => <StatusTag status={s} /> },
@@ -245,20 +284,22 @@ export function DashboardPage() {
               </Col>
               <Col xs={24} xl={12}>
                 <Card title={tr('Đơn vị trực thuộc đã báo cáo số liệu kỳ này', 'Sub-units that reported this period')}>
-                  {kids.length === 0 ? (
-                    <Empty description={tr('Đơn vị không có đơn vị trực thuộc', 'No sub-units')} />
+                  {parts.error ? (
+                    <PageState error={parts.error} onRetry={parts.reload} />
+                  ) : kids.length === 0 ? (
+                    <Empty description={parts.loading ? tr('Đang tải…', 'Loading…') : tr('Đơn vị không có đơn vị trực thuộc', 'No sub-units')} />
                   ) : (
                     <List
                       size="small"
                       dataSource={kids}
                       renderItem={(k) => (
                         <List.Item>
-                          <Link to={`/entry?unit=${encodeURIComponent(k.code)}&period=${encodeURIComponent(period)}`} className="wrap-text">
-                            {unitName(k.code)}
+                          <Link to={`/entry?unit=${encodeURIComponent(k)}&period=${encodeURIComponent(period)}`} className="wrap-text">
+                            {unitName(k)}
                           </Link>
-                          {reported.get(k.code) ? (
+                          {withData.get(k) ? (
                             <Tag color="green">
-                              {reported.get(k.code)} {tr('số liệu', 'values')}
+                              {withData.get(k)} {tr('chỉ tiêu có số liệu', 'indicators with data')}
                             </Tag>
                           ) : (
                             <Tag>{tr('Chưa báo cáo', 'Not reported')}</Tag>
@@ -273,6 +314,7 @@ export function DashboardPage() {
           </>
         )}
       </PageState>
+      <FigureDrawer start={figure} term={term} onClose={() => setFigure(null)} />
     </Space>
   );
 }

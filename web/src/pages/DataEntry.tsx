@@ -5,6 +5,7 @@ import { Link, useBlocker } from 'react-router-dom';
 import { ApiError, getAll, request } from '../api/client';
 import type { Indicator, Target, Value } from '../api/types';
 import { PageState } from '../components/common';
+import { EntryImport } from '../components/EntryImport';
 import { VALUE_KINDS, label } from '../i18n/labels';
 import {
   dirtyRows,
@@ -59,7 +60,7 @@ export function DataEntryPage() {
       getAll<Value>('values', { unit, period }),
       prev ? getAll<Value>('values', { unit, period: prev }) : Promise.resolve([]),
       ly ? getAll<Value>('values', { unit, period: ly }) : Promise.resolve([]),
-      getAll<Target>('targets'),
+      getAll<Target>('targets', { unit, period }),
     ]);
     return { indicators: catalog?.indicators ?? [], current, previous, lastYear, targets };
   }, [unit, period, catalog]);
@@ -415,6 +416,18 @@ export function DataEntryPage() {
                 'Type numbers the Vietnamese way: 65,3 — 1.234.567. Enter or ↓ moves down, ↑ up, Esc restores the saved figure.',
               )}
             </Typography.Text>
+            <EntryImport
+              unit={unit}
+              period={period}
+              onImported={data.reload}
+              blocked={
+                !canWrite
+                  ? tr('Tài khoản của bạn chỉ được xem số liệu.', 'Your account can only view data.')
+                  : dirty.length
+                    ? tr('Lưu hoặc hủy các số liệu chưa lưu trước khi tải tệp lên.', 'Save or discard the unsaved figures before uploading a file.')
+                    : null
+              }
+            />
             <div className="entry-problems" />
             {conflictList.map((c) => {
               const ind = catalog!.indicatorByCode.get(c.indicator);

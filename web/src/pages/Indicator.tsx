@@ -2,13 +2,12 @@ import { Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Typography } fr
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, get, getAll } from '../api/client';
-import type { Indicator, ScorecardReport, Target, Value, ValueChange } from '../api/types';
+import type { AnalyticsAnswer, Indicator, ScorecardReport, Target, Value, ValueChange } from '../api/types';
 import { Chart } from '../components/Chart';
 import { PageState, StatusTag } from '../components/common';
 import { AGGREGATIONS, DIRECTIONS, TARGET_SOURCES, VALUE_KINDS, VALUE_TYPES, label } from '../i18n/labels';
 import { formatDateTime, formatIndicatorValue, formatMoneyShort, formatNumber } from '../lib/numbers';
 import { periodLabel, periodType } from '../lib/periods';
-import { childOf } from '../lib/units';
 import { useLoad } from '../lib/useLoad';
 import { useScope } from '../scope';
 import { useSession } from '../session';
@@ -77,23 +76,20 @@ function IndicatorDetail({ code }: { code: string }) {
     for (let y = a; y <= Math.min(b, now); y++) out.push(String(y));
     return out;
   }, [plan]);
-  const series = useLoad(async () => {
-    const cards = await Promise.all(
-      years.map((y) =>
-        get<ScorecardReport>('scorecard', { unit, period: y, lang }).catch((e) => {
-          if (e instanceof ApiError && e.status === 403) throw e;
-          return null;
-        }),
-      ),
-    );
-    return cards.map((c, i) => ({ period: years[i], row: c?.scorecard.indicators.find((r) => r.code === code) ?? null }));
-  }, [unit, code, lang, years.join(',')]);
+  // Every figure from the server: the rollup engine over the term's years and
+  // at each sub-unit (/analytics), the scorecard's evaluation of the period.
+  const series = useLoad(
+    (signal) => get<AnalyticsAnswer>('analytics', { indicator: code, unit, period: years.join(',') }, signal),
+    [unit, code, years.join(',')],
+  );
+  const card = useLoad((signal) => get<ScorecardReport>('scorecard', { unit, period, lang }, signal), [unit, period, lang]);
+  const parts = useLoad((signal) => get<AnalyticsAnswer>('analytics', { indicator: code, children: unit, period }, signal), [unit, code, period]);
   const stored = useLoad(async () => {
     const [values, targets] = await Promise.all([
       getAll<Value>('values', { indicator: code, unit }),
-      getAll<Target>('targets'),
+      getAll<Target>('targets', { indicator: code, unit }),
     ]);
-    return { values, targets: targets.filter((t) => t.indicator === code) };
+    return { values, targets };
   }, [code, unit]);
   const history = useLoad(async () => {
     const own = (stored.data?.values ?? []).filter((v) => v.unit === unit && v.period === period);
@@ -121,29 +117,21 @@ function IndicatorDetail({ code }: { code: string }) {
   const dec = ind.decimals ?? 1;
   const fmt = (v: number | null | undefined) => formatIndicatorValue(v, ind, lang);
   void dec;
-  const current = series.data?.find((s) => s.period === period)?.row;
+  const current = card.data?.scorecard.indicators.find((r) => r.code === code);
+  const byYear = years.map((y) => series.data?.rows.find((r) => r.period === y));
   const trend = {
     tooltip: { trigger: 'axis' },
     legend: { data: [tr('Thực hiện', 'Actual'), tr('Kế hoạch', 'Target')] },
     grid: { left: 16, right: 24, top: 40, bottom: 30, containLabel: true },
-    xAxis: { type: 'category', data: (series.data ?? []).map((s) => periodLabel(s.period, lang)) },
+    xAxis: { type: 'category', data: years.map((y) => periodLabel(y, lang)) },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => (ind.valueType === 'money' ? formatMoneyShort(v, lang) : formatNumber(v, { decimals: 1, lang })) } },
     series: [
-      { name: tr('Thực hiện', 'Actual'), type: 'bar', data: (series.data ?? []).map((s) => s.row?.actual ?? null), itemStyle: { color: '#1f5fa8' } },
-      { name: tr('Kế hoạch', 'Target'), type: 'line', data: (series.data ?? []).map((s) => s.row?.target ?? null), itemStyle: { color: '#d4380d' } },
+      { name: tr('Thực hiện', 'Actual'), type: 'bar', data: byYear.map((r) => r?.value ?? null), itemStyle: { color: '#1f5fa8' } },
+      { name: tr('Kế hoạch', 'Target'), type: 'line', data: byYear.map((r) => r?.target ?? null), itemStyle: { color: '#d4380d' } },
     ],
   };
-  // By sub-unit: the values stored at each direct sub-unit (or below it) for the period.
-  const bySub = new Map<string, { official?: number; estimate?: number }>();
-  for (const v of stored.data?.values ?? []) {
-    if (v.period !== period || v.unit === unit) continue;
-    const k = childOf(unit, v.unit, catalog!.unitByCode);
-    if (!k || k !== v.unit) continue;
-    const e = bySub.get(k) ?? {};
-    e[v.kind] = v.value;
-    bySub.set(k, e);
-  }
-  const subRows = [...bySub.entries()].map(([u, e]) => ({ unit: u, value: e.official ?? e.estimate ?? null, kind: e.official != null ? 'official' : 'estimate' }));
+  // By sub-unit: each direct sub-unit's figure, rolled up from below it and computed by the server.
+  const subRows = (parts.data?.rows ?? []).filter((r) => r.value !== null);
   const subChart = {
     tooltip: { trigger: 'axis' },
     grid: { left: 16, right: 24, top: 10, bottom: 30, containLabel: true },
@@ -190,7 +178,7 @@ function IndicatorDetail({ code }: { code: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>
           <Card title={`${unitName(unit)} — ${periodLabel(period, lang)}`}>
-            <PageState loading={series.loading} error={series.error}>
+            <PageState loading={card.loading} error={card.error}>
               {current ? (
                 <Descriptions column={1} size="small">
                   <Descriptions.Item label={tr('Thực hiện', 'Actual')}>{current.display?.actual || '—'}</Descriptions.Item>
@@ -224,9 +212,9 @@ function IndicatorDetail({ code }: { code: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card title={`${tr('Theo đơn vị trực thuộc', 'By sub-unit')} — ${periodLabel(period, lang)}`}>
-            <PageState loading={stored.loading} error={stored.error}>
+            <PageState loading={parts.loading} error={parts.error}>
               {subRows.length === 0 ? (
-                <Empty description={tr('Đơn vị trực thuộc chưa nhập số liệu chỉ tiêu này trong kỳ', 'No sub-unit entered this indicator for the period')} />
+                <Empty description={tr('Các đơn vị trực thuộc chưa có số liệu chỉ tiêu này trong kỳ', 'No sub-unit has a figure for this indicator in the period')} />
               ) : (
                 <>
                   <Chart option={subChart} height={Math.max(160, subRows.length * 36 + 40)} label={tr('Biểu đồ theo đơn vị trực thuộc', 'Chart by sub-unit')} />
@@ -238,7 +226,8 @@ function IndicatorDetail({ code }: { code: string }) {
                     columns={[
                       { title: tr('Đơn vị', 'Unit'), dataIndex: 'unit', render: (u: string) => <Link to={`${recordPath('indicators', code)}?unit=${u}&period=${period}`}>{unitName(u)}</Link> },
                       { title: tr('Số liệu', 'Value'), dataIndex: 'value', align: 'right' as const, render: fmt },
-                      { title: tr('Loại', 'Kind'), dataIndex: 'kind', render: (k: string) => label(VALUE_KINDS, k, lang) },
+                      { title: tr('Loại', 'Kind'), dataIndex: 'estimate', render: (e: boolean) => label(VALUE_KINDS, e ? 'estimate' : 'official', lang) },
+                      { title: tr('Đánh giá', 'Status'), dataIndex: 'status', render: (st: string) => <StatusTag status={st} /> },
                     ]}
                   />
                 </>

@@ -1,9 +1,11 @@
 import { Button, Card, Segmented, Select, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { buildUrl, getText } from '../api/client';
+import { buildUrl, get, getText } from '../api/client';
+import type { ReportTrace } from '../api/types';
 import { PageState } from '../components/common';
-import { Markdown } from '../lib/markdown';
+import { TraceDrawer, type TraceSubject } from '../components/TraceDrawer';
+import { Markdown, type FigureLink } from '../lib/markdown';
 import { useLoad } from '../lib/useLoad';
 import { useScope } from '../scope';
 import { useSession } from '../session';
@@ -37,6 +39,26 @@ export function ReportsPage() {
   const [kind, setKind] = useState('');
   const [layout, setLayout] = useState<'party' | 'state'>('party');
   const preview = useLoad(() => getText('reports', { unit, period, format: view, lang: reportLang }), [unit, period, view, reportLang]);
+  // The trace sidecar ties each printed figure to its values (docs/reports.md).
+  const trace = useLoad((signal) => get<ReportTrace>('reports', { unit, period, format: 'trace', lang: reportLang }, signal), [unit, period, reportLang]);
+  const [subject, setSubject] = useState<TraceSubject | null>(null);
+  const see = tr('xem nguồn số liệu', 'see where it comes from');
+  // The figures of one block of the preview: the count of indicators met, and
+  // the printed figures of each indicator the block names.
+  const figures = (block: string): FigureLink[] => {
+    const t = trace.data;
+    if (!t) return [];
+    const count = `${t.indicatorsMet.count}/${t.indicatorsMet.of}`;
+    const out: FigureLink[] = [{ text: count, label: `${count} — ${see}`, open: () => setSubject({ count: true }) }];
+    for (const i of t.indicators) {
+      if (!block.includes(i.name)) continue;
+      const p = i.printed;
+      const texts = new Set([p.actual, p.actual.replace(/\s*\([^)]*\)$/, ''), p.target, p.percentOfTarget, p.samePeriodLastYear]);
+      for (const text of texts)
+        if (/\d|^(có|không|yes|no)$/.test(text ?? '')) out.push({ text, label: `${i.name}: ${text} — ${see}`, open: () => setSubject({ indicator: i.code }) });
+    }
+    return out;
+  };
   return (
     <Space direction="vertical" size="middle" className="full-width">
       <div className="page-head">
@@ -98,11 +120,17 @@ export function ReportsPage() {
         </div>
       </Card>
       <Card className="report-preview" data-testid="report-preview">
+        {view === 'md' && trace.data && (
+          <Typography.Text type="secondary" className="hint trace-hint">
+            {tr('Bấm vào một con số để xem số liệu và cách tổng hợp ra nó.', 'Click a figure to see the values and the aggregation behind it.')}
+          </Typography.Text>
+        )}
         <PageState loading={preview.loading} error={preview.error} onRetry={preview.reload}>
           {preview.data &&
-            (view === 'md' ? <Markdown source={preview.data.text} /> : <pre className="report-text">{preview.data.text}</pre>)}
+            (view === 'md' ? <Markdown source={preview.data.text} figures={figures} /> : <pre className="report-text">{preview.data.text}</pre>)}
         </PageState>
       </Card>
+      <TraceDrawer trace={trace.data} subject={subject} onClose={() => setSubject(null)} />
     </Space>
   );
 }

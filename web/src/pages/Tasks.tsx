@@ -4,15 +4,14 @@ import { AttachmentsCard } from '../components/Attachments';
 import { RecordFormModal } from '../components/RecordForm';
 import { TaskProgressCard } from '../components/TaskProgress';
 import { canApprove, canEnter } from '../lib/access';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, get, getAll } from '../api/client';
 import type { Document, Indicator, RatingScale, Task, TaskRating } from '../api/types';
 import { PageState, UnitSelect } from '../components/common';
 import { TASK_STATUS, TASK_STATUS_COLOR, label } from '../i18n/labels';
-import { foldText, formatDate } from '../lib/numbers';
+import { formatDate } from '../lib/numbers';
 import { periodLabel } from '../lib/periods';
-import { within } from '../lib/units';
 import { useLoad } from '../lib/useLoad';
 import { useScope } from '../scope';
 import { useSession } from '../session';
@@ -24,22 +23,18 @@ export const isOverdue = (t: Task) => !!t.deadline && t.deadline < today() && t.
 export function TasksPage() {
   const { tr, lang, catalog, unitName } = useSession();
   const { search } = useScope();
-  const tasks = useLoad(() => getAll<Task>('tasks'), []);
   const [view, setView] = useState<'list' | 'board'>('list');
   const [status, setStatus] = useState<string | undefined>();
   const [unit, setUnit] = useState<string | undefined>();
   const [field, setField] = useState<string | undefined>();
   const [overdue, setOverdue] = useState(false);
   const [q, setQ] = useState('');
-  const byCode = useMemo(() => new Map((tasks.data ?? []).map((t) => [t.code, t])), [tasks.data]);
-  const filtered = (tasks.data ?? []).filter(
-    (t) =>
-      (!status || t.status === status) &&
-      (!field || t.field === field) &&
-      (!unit || (t.responsibleUnit && within(unit, t.responsibleUnit, catalog!.unitByCode)) || (t.coordinatingUnits ?? []).some((c) => within(unit, c, catalog!.unitByCode))) &&
-      (!overdue || isOverdue(t)) &&
-      (!q || foldText(`${t.code} ${t.name}`).includes(foldText(q))),
+  // The server filters (docs/api.md): status, responsible unit and below, field, overdue on its date, words.
+  const tasks = useLoad(
+    () => getAll<Task>('tasks', { status, unit, field, overdue: overdue ? 'true' : undefined, q: q.trim() || undefined }),
+    [status, unit, field, overdue, q],
   );
+  const filtered = tasks.data ?? [];
   const fieldName = (c?: string) => catalog?.fields.find((f) => f.code === c)?.name ?? '';
   const taskLink = (t: Task) => (
     <Link to={`${recordPath('tasks', t.code)}${search}`} className="wrap-text">
@@ -62,7 +57,14 @@ export function TasksPage() {
       </div>
       <Card size="small">
         <div className="filters">
-          <Input.Search aria-label={tr('Tìm nhiệm vụ', 'Search tasks')} placeholder={tr('Tìm theo tên, mã', 'Search by name or code')} allowClear onChange={(e) => setQ(e.target.value)} className="filter-search" />
+          <Input.Search
+            aria-label={tr('Tìm nhiệm vụ', 'Search tasks')}
+            placeholder={tr('Tìm theo tên, mã (Enter)', 'Search by name or code (Enter)')}
+            allowClear
+            onSearch={setQ}
+            className="filter-search"
+            data-testid="task-search"
+          />
           <Select
             aria-label={tr('Trạng thái', 'Status')}
             allowClear
@@ -101,7 +103,7 @@ export function TasksPage() {
               columns={[
                 { title: tr('Nhiệm vụ', 'Task'), key: 'name', render: (_: unknown, t: Task) => (
                   <span>
-                    {t.parent && <Typography.Text type="secondary">{byCode.get(t.parent)?.code} › </Typography.Text>}
+                    {t.parent && <Typography.Text type="secondary">{t.parent} › </Typography.Text>}
                     {taskLink(t)}
                   </span>
                 ) },
