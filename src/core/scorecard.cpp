@@ -19,19 +19,22 @@ std::string cell_key(std::string_view indicator, std::string_view unit, std::str
   return k;
 }
 
-// Stored values and targets by cell, and the effective-value rule over them.
+// One unit's stored values and targets by cell, and the effective-value rule
+// over them. Only the unit's cells are indexed: a country holds millions.
 class CellIndex {
  public:
-  explicit CellIndex(const Dataset& d) {
+  CellIndex(const Dataset& d, std::string_view unit) {
     for (const auto& ind : d.indicators)
       if (ind.computed())
         formulas_.emplace(ind.code, Formula::parse(ind.formula));
-    for (const auto& v : d.values) {
-      auto& slot = values_[cell_key(v.indicator, v.unit, v.period)];
-      (v.kind == ValueKind::official ? slot.official : slot.estimate) = &v;
-    }
+    for (const auto& v : d.values)
+      if (v.unit == unit) {
+        auto& slot = values_[cell_key(v.indicator, v.unit, v.period)];
+        (v.kind == ValueKind::official ? slot.official : slot.estimate) = &v;
+      }
     for (const auto& t : d.targets)
-      targets_[cell_key(t.indicator, t.unit, t.period)] = &t;
+      if (t.unit == unit)
+        targets_[cell_key(t.indicator, t.unit, t.period)] = &t;
   }
 
   std::optional<EffectiveValue> value(const std::string& indicator, const std::string& unit,
@@ -227,7 +230,7 @@ Scorecard build_scorecard(const Dataset& data, const UnitTree& tree, const Unit&
   s.unit = &unit;
   s.period = period;
   s.plan = plan_for(data, tree, unit);
-  const CellIndex cells(data);
+  const CellIndex cells(data, unit.code);
   add_indicators(s, data, cells, engine);
   add_task_groups(s, data);
   add_activities(s, data, tree);
@@ -242,7 +245,7 @@ Scorecard build_scorecard(const Dataset& data, const UnitTree& tree, const Unit&
 
 std::optional<EffectiveValue> effective_value(const Dataset& data, const std::string& indicator,
                                               const std::string& unit, const std::string& period) {
-  return CellIndex(data).value(indicator, unit, period);
+  return CellIndex(data, unit).value(indicator, unit, period);
 }
 
 }  // namespace mandate::core
