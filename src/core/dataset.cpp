@@ -266,7 +266,11 @@ class Checker {
       ref(forms_, s.form, path + ".form", true);
       unit_ref(s.unit, path + ".unit", true);
       const Form& form = *form_by_code_.at(s.form);
-      within(path + ".period", [&] { due_date(form, Period::parse(s.period)); });
+      try {
+        due_date(form, Period::parse(s.period));  // a period id of the form's type
+      } catch (const Error& e) {
+        throw Error(e.category(), e.code(), e.args(), path + ".period");
+      }
       if (!must_report(form, *tree_.find_by_code(s.unit), Period::parse(s.period)))
         throw invalid_input("submission.not_reporting", {s.unit, s.form, s.period}, path + ".unit");
       const int levels = static_cast<int>(approval_chain(form, tree_, s.unit).size());

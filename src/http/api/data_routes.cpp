@@ -190,16 +190,16 @@ void register_data_routes(Router& router, std::shared_ptr<ApiContext> api) {
     try {
       const auto s = api->cache().get();
       const auto outcome = service::put_value(api->store(), *s, actor, write);
-      auto body = value_json(outcome.value);
+      auto saved = value_json(outcome.value);
       // Rules that do not refuse on save are reported, and need a note before submit.
       if (!outcome.warnings.empty()) {
         boost::json::array warnings;
         for (const auto& v : outcome.warnings)
           warnings.push_back(io::to_json(v));
-        body["warnings"] = std::move(warnings);
+        saved["warnings"] = std::move(warnings);
       }
       return Response::json(write.precondition == service::Precondition::if_absent ? 201 : 200,
-                            body)
+                            saved)
           .with_header("ETag", outcome.etag);
     } catch (const service::StaleWrite& e) {
       return stale_response(e);
