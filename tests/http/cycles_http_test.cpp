@@ -218,7 +218,8 @@ TEST_F(Cycles, SubmitApproveReopenWithRightsLevelsAndJournal) {
 
   HttpResponse journal = reporter.get("/api/v1/submissions/" + report + "/steps");
   ASSERT_EQ(journal.status, 200) << journal.body;
-  const auto& steps = journal.json().at("items").as_array();
+  const json::value journal_body = journal.json();
+  const auto& steps = journal_body.at("items").as_array();
   ASSERT_EQ(steps.size(), 5u);
   EXPECT_EQ(text(steps[1].at("step")), "approve");
   EXPECT_EQ(text(steps[1].at("actor")), "cityapprover");
@@ -308,7 +309,8 @@ TEST_F(Cycles, RulesOnSaveAndNotesBeforeSubmit) {
   // A rule that only warns: the value is saved, the warning comes back.
   HttpResponse warned = put_value(clreporter, "NEW_JOBS/LS-CL/202203", 600);
   ASSERT_EQ(warned.status, 201) << warned.body;
-  const auto& warnings = warned.json().at("warnings").as_array();
+  const json::value warned_body = warned.json();
+  const auto& warnings = warned_body.at("warnings").as_array();
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(text(warnings[0].at("rule")), "QT-VIEC-LAM");
 
@@ -317,7 +319,8 @@ TEST_F(Cycles, RulesOnSaveAndNotesBeforeSubmit) {
   HttpResponse no_note = step(clreporter, report, "submit");
   EXPECT_EQ(no_note.status, 409) << no_note.body;
   EXPECT_EQ(error_code(no_note), "submission.notes_required");
-  const auto& cells = no_note.json().at("notesRequired").as_array();
+  const json::value no_note_body = no_note.json();
+  const auto& cells = no_note_body.at("notesRequired").as_array();
   ASSERT_EQ(cells.size(), 1u);
   EXPECT_EQ(text(cells[0].at("indicator")), "NEW_JOBS");
   EXPECT_EQ(text(cells[0].at("reason")), "QT-VIEC-LAM");
