@@ -34,8 +34,14 @@ std::vector<const Value*> cells_of(const Dataset& d, std::string_view unit,
   return out;
 }
 
+// The period just before, or empty when there is none (the earliest year a
+// period id can name): then no change rule is judged.
 std::string previous_id(std::string_view period) {
-  return Period::parse(period).previous().id();
+  try {
+    return Period::parse(period).previous().id();
+  } catch (const Error&) {
+    return {};
+  }
 }
 
 }  // namespace

@@ -177,6 +177,19 @@ TEST(CycleChecks, SubmitNeedsNotesOnBrokenRulesAndMissedTargets) {
   EXPECT_EQ(check.violations.size(), 1u);
 }
 
+TEST(CycleChecks, TheEarliestPeriodHasNoPreviousToCompareWith) {
+  Dataset d = cycle_sample();
+  ValidationRule change;
+  change.code = "R-CHANGE";
+  change.name = "Thay đổi";
+  change.kind = RuleKind::change;
+  change.indicator = "POPULATION";
+  change.max_change_percent = 10;
+  d.validation_rules.push_back(change);
+  const Value first{"POPULATION", "LS-VT", "1900", ValueKind::official, 1000, "", false};
+  EXPECT_TRUE(check_saved_values(d, std::span(&first, 1)).empty());
+}
+
 TEST(CycleChecks, OfficialFiguresWinOverEstimates) {
   Dataset d = cycle_sample();
   d.values.push_back({"POPULATION", "LS-VT", "202203", ValueKind::estimate, 5, "", false});
