@@ -42,8 +42,10 @@ TEST_F(CliCycles, CompletenessOfTheDemoMonth) {
 
 TEST_F(CliCycles, SubmitApproveReopenAndLockedValues) {
   const std::string report = "--form BC-THANG-PX --unit LS-VT --period 202203";
-  ASSERT_EQ(run("value set", "--indicator NEW_JOBS --unit LS-VT --period 202203 --value 7").code,
-            0);
+  ASSERT_EQ(
+      run("value set", "--indicator COMPLAINTS_RECEIVED --unit LS-VT --period 202203 --value 7")
+          .code,
+      0);
   Result sent = run("--lang en submission submit", report);
   ASSERT_EQ(sent.code, 0) << sent.out;
   EXPECT_TRUE(contains(sent.out, "Report BC-THANG-PX of LS-VT for 202203: Submitted")) << sent.out;
@@ -52,7 +54,8 @@ TEST_F(CliCycles, SubmitApproveReopenAndLockedValues) {
   EXPECT_TRUE(contains(approved.out, "Approved (1 approvals given)")) << approved.out;
 
   // Locked: one bilingual line, exit code 5 (conflict), and the value unchanged.
-  Result locked = run("value set", "--indicator NEW_JOBS --unit LS-VT --period 202203 --value 8");
+  Result locked =
+      run("value set", "--indicator COMPLAINTS_RECEIVED --unit LS-VT --period 202203 --value 8");
   EXPECT_EQ(locked.code, 5) << locked.out;
   EXPECT_TRUE(contains(locked.out, "bị khóa")) << locked.out;
   EXPECT_TRUE(contains(locked.out, "is locked")) << locked.out;
@@ -64,8 +67,10 @@ TEST_F(CliCycles, SubmitApproveReopenAndLockedValues) {
   Result reopened = run("--lang en submission reopen", report + " --reason 'Sai số liệu'");
   ASSERT_EQ(reopened.code, 0) << reopened.out;
   EXPECT_TRUE(contains(reopened.out, "Reopened")) << reopened.out;
-  EXPECT_EQ(run("value set", "--indicator NEW_JOBS --unit LS-VT --period 202203 --value 8").code,
-            0);
+  EXPECT_EQ(
+      run("value set", "--indicator COMPLAINTS_RECEIVED --unit LS-VT --period 202203 --value 8")
+          .code,
+      0);
 
   Result list = run("--lang en submission list", "--unit LS-VT");
   ASSERT_EQ(list.code, 0) << list.out;
