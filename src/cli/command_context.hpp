@@ -36,6 +36,8 @@ void add_user_commands(CLI::App& app, CommandContext& ctx);     // user add, use
 void add_serve_command(CLI::App& app, CommandContext& ctx);     // serve (the web server)
 void add_backup_commands(CLI::App& app, CommandContext& ctx);   // backup, restore
 void add_template_command(CLI::App& app, CommandContext& ctx);  // template (entry_commands.cpp)
+// submission list|submit|recall|approve|unapprove|reopen, completeness
+void add_cycle_commands(CLI::App& app, CommandContext& ctx);
 
 // entry_commands.cpp: what `import` does with a file that is not metadata JSON.
 bool is_metadata_json(const std::string& bytes);

@@ -47,6 +47,9 @@ class Checker {
     check_activities();
     check_documents();
     check_unit_changes();
+    check_forms();
+    check_rules();
+    check_submissions();
   }
 
  private:
@@ -229,8 +232,66 @@ class Checker {
     }
   }
 
+  void check_forms() {
+    for (size_t i = 0; i < d_.forms.size(); ++i) {
+      const auto& f = d_.forms[i];
+      const std::string path = at_index("forms", i);
+      unique(forms_, f.code, "forms", i);
+      within(path, [&] { validate_form(f); });
+      for (size_t j = 0; j < f.indicators.size(); ++j)
+        ref(indicators_, f.indicators[j], path + ".indicators[" + std::to_string(j) + "]", true);
+      form_by_code_[f.code] = &f;
+    }
+  }
+
+  void check_rules() {
+    std::set<std::string> codes;
+    for (size_t i = 0; i < d_.validation_rules.size(); ++i) {
+      const auto& r = d_.validation_rules[i];
+      const std::string path = at_index("validationRules", i);
+      unique(codes, r.code, "validationRules", i);
+      within(path, [&] { validate_rule(r); });
+      ref(indicators_, r.indicator, path + ".indicator", true);
+      ref(indicators_, r.other_indicator, path + ".otherIndicator");
+    }
+  }
+
+  // A stored state must be one the state machine can reach for a unit that
+  // reports the form: the form's period type, at most its approval levels.
+  void check_submissions() {
+    std::set<std::string> keys;
+    for (size_t i = 0; i < d_.submissions.size(); ++i) {
+      const auto& s = d_.submissions[i];
+      const std::string path = at_index("submissions", i);
+      ref(forms_, s.form, path + ".form", true);
+      unit_ref(s.unit, path + ".unit", true);
+      const Form& form = *form_by_code_.at(s.form);
+      try {
+        due_date(form, Period::parse(s.period));  // a period id of the form's type
+      } catch (const Error& e) {
+        throw Error(e.category(), e.code(), e.args(), path + ".period");
+      }
+      if (!must_report(form, *tree_.find_by_code(s.unit), Period::parse(s.period)))
+        throw invalid_input("submission.not_reporting", {s.unit, s.form, s.period}, path + ".unit");
+      const int levels = static_cast<int>(approval_chain(form, tree_, s.unit).size());
+      const bool approved = s.state == SubmissionState::approved;
+      if (s.approvals < 0 || s.approvals > levels ||
+          (s.state != SubmissionState::submitted && !approved && s.approvals != 0) ||
+          (approved && s.approvals != levels) ||
+          (s.state == SubmissionState::submitted && s.approvals == levels))
+        throw invalid_input("submission.approvals_invalid",
+                            {std::to_string(s.approvals),
+                             std::string(submission_state_name(s.state)), std::to_string(levels)},
+                            path + ".approvals");
+      if (!keys.insert(s.form + '\x1f' + s.unit + '\x1f' + s.period).second)
+        throw invalid_input("dataset.duplicate_cell", {s.form, s.unit, s.period}, path);
+    }
+  }
+
   const Dataset& d_;
   UnitTree tree_;
+  std::set<std::string> forms_;
+  std::map<std::string, const Form*> form_by_code_;
   std::set<std::string> fields_, scales_, indicators_, plans_, tasks_, activities_, documents_;
   std::map<std::string, const RatingScale*> scale_by_code_;
   std::map<std::string, const Indicator*> indicator_by_code_;

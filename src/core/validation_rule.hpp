@@ -34,6 +34,9 @@ struct ValidationRule {
   std::optional<double> max;
   // change: |value - previous| / |previous| * 100 <= max_change_percent
   double max_change_percent = 0;
+  // A value that breaks the rule is refused when saved; otherwise the save
+  // succeeds with a warning and only the submission needs an explanatory note.
+  bool refuse_on_save = false;
   bool illustrative = false;
 };
 

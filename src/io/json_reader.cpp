@@ -85,6 +85,13 @@ std::string ObjectReader::optional_text(std::string_view key, std::string fallba
   }
 }
 
+const boost::json::value& ObjectReader::value(std::string_view key) {
+  const auto* v = find(key);
+  if (!v)
+    throw invalid_input("json.missing_key", {path_of(key)}, path_of(key));
+  return *v;
+}
+
 std::string ObjectReader::text(std::string_view key) {
   if (!find(key))
     throw invalid_input("json.missing_key", {path_of(key)}, path_of(key));

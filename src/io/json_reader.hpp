@@ -33,6 +33,8 @@ class ObjectReader {
   core::Date date(std::string_view key);
   std::optional<core::Date> optional_date(std::string_view key);
   std::vector<std::string> texts(std::string_view key);  // optional list of strings
+  // The value under key, required (an object to read with its own reader).
+  const boost::json::value& value(std::string_view key);
   // The array under key (empty when absent and not required), with its path prefix.
   const boost::json::array& array(std::string_view key, bool required = false);
   std::string path_of(std::string_view key) const {

@@ -249,6 +249,77 @@ UnitChange read_unit_change(const json::value& v, const std::string& path) {
   return c;
 }
 
+Form read_form(const json::value& v, const std::string& path) {
+  ObjectReader r(v, path);
+  Form f;
+  f.code = r.text("code");
+  f.name = r.text("name");
+  const std::string type = r.text("periodType");
+  f.period_type = at_path(r.path_of("periodType"), [&] { return parse_period_type(type); });
+  const auto unit_types = r.texts("unitTypes");
+  for (size_t i = 0; i < unit_types.size(); ++i)
+    f.unit_types.push_back(at_path(r.path_of("unitTypes") + "[" + std::to_string(i) + "]",
+                                   [&] { return parse_unit_type(unit_types[i]); }));
+  f.indicators = r.texts("indicators");
+  {
+    ObjectReader d(r.value("deadline"), r.path_of("deadline"));
+    const std::string kind = d.text("kind");
+    f.deadline.kind = at_path(d.path_of("kind"), [&] { return parse_deadline_kind(kind); });
+    f.deadline.months_after_end = static_cast<int>(d.integer("monthsAfterEnd", 1));
+    f.deadline.day = static_cast<unsigned>(d.integer("day", 20));
+    f.deadline.days = static_cast<int>(d.integer("days", 0));
+    d.finish();
+  }
+  f.grace_days = static_cast<int>(r.integer("graceDays", 0));
+  const std::string after = r.optional_text("afterGrace", "accept_late");
+  f.after_grace = at_path(r.path_of("afterGrace"), [&] { return parse_after_grace(after); });
+  const auto levels = r.texts("approvalLevels");
+  for (size_t i = 0; i < levels.size(); ++i)
+    f.approval_levels.push_back(at_path(r.path_of("approvalLevels") + "[" + std::to_string(i) + "]",
+                                        [&] { return parse_unit_type(levels[i]); }));
+  f.illustrative = r.boolean("illustrative", false);
+  r.finish();
+  return f;
+}
+
+ValidationRule read_rule(const json::value& v, const std::string& path) {
+  ObjectReader r(v, path);
+  ValidationRule x;
+  x.code = r.text("code");
+  x.name = r.text("name");
+  const std::string kind = r.text("kind");
+  x.kind = at_path(r.path_of("kind"), [&] { return parse_rule_kind(kind); });
+  x.indicator = r.text("indicator");
+  const std::string op = r.optional_text("op", "<=");
+  x.op = at_path(r.path_of("op"), [&] { return parse_comparison(op); });
+  x.other_indicator = r.optional_text("otherIndicator");
+  x.min = r.optional_number("min");
+  x.max = r.optional_number("max");
+  x.max_change_percent = r.optional_number("maxChangePercent").value_or(0);
+  x.refuse_on_save = r.boolean("refuseOnSave", false);
+  x.illustrative = r.boolean("illustrative", false);
+  r.finish();
+  return x;
+}
+
+Submission read_submission(const json::value& v, const std::string& path) {
+  ObjectReader r(v, path);
+  Submission s;
+  s.form = r.text("form");
+  s.unit = r.text("unit");
+  s.period = r.text("period");
+  const std::string state = r.text("state");
+  s.state = at_path(r.path_of("state"), [&] { return parse_submission_state(state); });
+  s.approvals = static_cast<int>(r.integer("approvals", 0));
+  s.submitted_at = r.optional_text("submittedAt");
+  s.submitted_by = r.optional_text("submittedBy");
+  s.reopen_reason = r.optional_text("reopenReason");
+  s.updated_at = r.optional_text("updatedAt");
+  s.updated_by = r.optional_text("updatedBy");
+  r.finish();
+  return s;
+}
+
 // Writing helpers: optional keys are left out when empty, so an exported file
 // reads like a hand-written one.
 void put_text(json::object& o, std::string_view key, const std::string& s) {
@@ -448,6 +519,69 @@ json::object to_json(const UnitChange& c) {
   return o;
 }
 
+json::object to_json(const Form& f) {
+  json::object o{
+      {"code", f.code}, {"name", f.name}, {"periodType", period_type_name(f.period_type)}};
+  json::array types;
+  for (UnitType t : f.unit_types)
+    types.emplace_back(unit_type_name(t));
+  o["unitTypes"] = std::move(types);
+  put_texts(o, "indicators", f.indicators);
+  json::object deadline{{"kind", deadline_kind_name(f.deadline.kind)}};
+  if (f.deadline.kind == DeadlineRule::Kind::day_of_month) {
+    deadline["monthsAfterEnd"] = f.deadline.months_after_end;
+    deadline["day"] = f.deadline.day;
+  } else {
+    deadline["days"] = f.deadline.days;
+  }
+  o["deadline"] = std::move(deadline);
+  o["graceDays"] = f.grace_days;
+  o["afterGrace"] = after_grace_name(f.after_grace);
+  if (!f.approval_levels.empty()) {
+    json::array levels;
+    for (UnitType t : f.approval_levels)
+      levels.emplace_back(unit_type_name(t));
+    o["approvalLevels"] = std::move(levels);
+  }
+  put_flag(o, f.illustrative);
+  return o;
+}
+
+json::object to_json(const ValidationRule& x) {
+  json::object o{{"code", x.code},
+                 {"name", x.name},
+                 {"kind", rule_kind_name(x.kind)},
+                 {"indicator", x.indicator}};
+  if (x.kind == RuleKind::compare) {
+    o["op"] = comparison_name(x.op);
+    o["otherIndicator"] = x.other_indicator;
+  }
+  if (x.min)
+    o["min"] = number(*x.min);
+  if (x.max)
+    o["max"] = number(*x.max);
+  if (x.kind == RuleKind::change)
+    o["maxChangePercent"] = number(x.max_change_percent);
+  if (x.refuse_on_save)
+    o["refuseOnSave"] = true;
+  put_flag(o, x.illustrative);
+  return o;
+}
+
+json::object to_json(const Submission& s) {
+  json::object o{{"form", s.form},
+                 {"unit", s.unit},
+                 {"period", s.period},
+                 {"state", submission_state_name(s.state)},
+                 {"approvals", s.approvals}};
+  put_text(o, "submittedAt", s.submitted_at);
+  put_text(o, "submittedBy", s.submitted_by);
+  put_text(o, "reopenReason", s.reopen_reason);
+  put_text(o, "updatedAt", s.updated_at);
+  put_text(o, "updatedBy", s.updated_by);
+  return o;
+}
+
 template <typename T>
 json::array list(const std::vector<T>& items) {
   json::array a;
@@ -490,6 +624,15 @@ void from_json(const json::value& v, const std::string& path, Document& out) {
 void from_json(const json::value& v, const std::string& path, UnitChange& out) {
   out = read_unit_change(v, path);
 }
+void from_json(const json::value& v, const std::string& path, Form& out) {
+  out = read_form(v, path);
+}
+void from_json(const json::value& v, const std::string& path, ValidationRule& out) {
+  out = read_rule(v, path);
+}
+void from_json(const json::value& v, const std::string& path, Submission& out) {
+  out = read_submission(v, path);
+}
 
 Dataset read_metadata(std::string_view json_text) {
   const json::value root = parse_json(json_text);
@@ -516,6 +659,11 @@ Dataset read_metadata(std::string_view json_text) {
        [&](const auto& v, const auto& p) { d.activities.push_back(read_activity(v, p)); });
   each(r, "documents",
        [&](const auto& v, const auto& p) { d.documents.push_back(read_document(v, p)); });
+  each(r, "forms", [&](const auto& v, const auto& p) { d.forms.push_back(read_form(v, p)); });
+  each(r, "validationRules",
+       [&](const auto& v, const auto& p) { d.validation_rules.push_back(read_rule(v, p)); });
+  each(r, "submissions",
+       [&](const auto& v, const auto& p) { d.submissions.push_back(read_submission(v, p)); });
   r.finish();
   return d;
 }
@@ -538,6 +686,13 @@ std::string write_metadata(const Dataset& d) {
   root["taskRatings"] = list(d.task_ratings);
   root["activities"] = list(d.activities);
   root["documents"] = list(d.documents);
+  // Reporting cycles are left out of data sets that have none, as before them.
+  if (!d.forms.empty())
+    root["forms"] = list(d.forms);
+  if (!d.validation_rules.empty())
+    root["validationRules"] = list(d.validation_rules);
+  if (!d.submissions.empty())
+    root["submissions"] = list(d.submissions);
   return pretty_json(root);
 }
 

@@ -29,6 +29,9 @@ void from_json(const boost::json::value& v, const std::string& path, core::TaskR
 void from_json(const boost::json::value& v, const std::string& path, core::Activity& out);
 void from_json(const boost::json::value& v, const std::string& path, core::Document& out);
 void from_json(const boost::json::value& v, const std::string& path, core::UnitChange& out);
+void from_json(const boost::json::value& v, const std::string& path, core::Form& out);
+void from_json(const boost::json::value& v, const std::string& path, core::ValidationRule& out);
+void from_json(const boost::json::value& v, const std::string& path, core::Submission& out);
 
 // One record as it appears in the format (used by listings too).
 boost::json::object to_json(const core::Unit& u);
@@ -45,5 +48,8 @@ boost::json::object to_json(const core::TaskRating& t);
 boost::json::object to_json(const core::Activity& a);
 boost::json::object to_json(const core::Document& d);
 boost::json::object to_json(const core::UnitChange& c);
+boost::json::object to_json(const core::Form& f);
+boost::json::object to_json(const core::ValidationRule& r);
+boost::json::object to_json(const core::Submission& s);
 
 }  // namespace mandate::io

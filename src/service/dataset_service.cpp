@@ -28,6 +28,9 @@ std::string key_of(const Value& x) {
 std::string key_of(const TaskRating& x) {
   return x.task + '\x1f' + x.period;
 }
+std::string key_of(const Submission& x) {
+  return x.form + '\x1f' + x.unit + '\x1f' + x.period;
+}
 
 // For each record of a merged list: its index in the incoming data set, or -1
 // when it came from the store. Lets an error found in the merged whole name
@@ -96,6 +99,9 @@ ImportResult import_dataset(store::Store& store, const Dataset& incoming,
   merge(merged.activities, incoming.activities, o["activities"]);
   merge(merged.documents, incoming.documents, o["documents"]);
   merge(merged.unit_changes, incoming.unit_changes, o["unitChanges"]);
+  merge(merged.forms, incoming.forms, o["forms"]);
+  merge(merged.validation_rules, incoming.validation_rules, o["validationRules"]);
+  merge(merged.submissions, incoming.submissions, o["submissions"]);
   try {
     validate_dataset(merged);
   } catch (const Error& e) {
@@ -117,12 +123,16 @@ ImportResult import_dataset(store::Store& store, const Dataset& incoming,
   result.changed += write_all(*tx, incoming.activities);
   result.changed += write_all(*tx, incoming.documents);
   result.changed += write_all(*tx, incoming.unit_changes);
+  result.changed += write_all(*tx, incoming.forms);
+  result.changed += write_all(*tx, incoming.validation_rules);
+  result.changed += write_all(*tx, incoming.submissions);
   tx->commit();
   result.records = incoming.units.size() + incoming.fields.size() + incoming.rating_scales.size() +
                    incoming.indicators.size() + incoming.plans.size() + incoming.targets.size() +
                    incoming.values.size() + incoming.tasks.size() + incoming.task_ratings.size() +
                    incoming.activities.size() + incoming.documents.size() +
-                   incoming.unit_changes.size();
+                   incoming.unit_changes.size() + incoming.forms.size() +
+                   incoming.validation_rules.size() + incoming.submissions.size();
   return result;
 }
 

@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <variant>
 
+#include "core/cycle_checks.hpp"
 #include "core/dhis2_uid.hpp"
 #include "core/error.hpp"
 #include "core/period.hpp"
@@ -305,6 +306,14 @@ class RowChecker {
 
     const bool remove = strategy_ == d2::ImportStrategy::remove || row.deleted;
     core::Value v{ind.code, unit_code, period->id(), *kind, 0, {}, false};
+    // A cell of a submitted or approved report is refused, whatever the row does.
+    if (const auto* locked = core::locking_submission(s_.data, ind.code, unit_code, v.period))
+      return RowConflict{"E7643",  // DHIS2: the period is not open for this data set
+                         "period",
+                         pe,
+                         {{"period", pe}, {"dataElement", de}, {"orgUnit", ou}},
+                         "submission.locked",
+                         {ind.code, unit_code, v.period, locked->form}};
     if (remove)
       return Planned{index, std::move(v), true};
 
@@ -340,6 +349,11 @@ class RowChecker {
                          {{"dataElement", de}},
                          "dhis2.conflict.comment_invalid",
                          {std::to_string(kDhis2MaxCommentLength)}};
+    try {
+      core::check_saved_values(s_.data, std::span(&v, 1));  // rules that refuse on save
+    } catch (const Error& e) {
+      return RowConflict{"E7619", "value", de, {{"dataElement", de}}, e.code(), e.args()};
+    }
     return Planned{index, std::move(v), false};
   }
 

@@ -203,6 +203,34 @@ struct Traits<Document> {
   }
 };
 
+template <>
+struct Traits<Form> {
+  static constexpr const char* entity = "form";
+  static constexpr bool shared = true;               // every reporting unit reads its forms
+  static constexpr const char* list_name = "forms";  // in the metadata format
+  static auto& list(auto& d) { return d.forms; }
+  static std::string key(const Form& x) { return x.code; }
+  static Action action() { return Action::plan; }
+  // A form applies to units anywhere in the tree, as indicators do.
+  static std::string scope(const Form&, const Snapshot& s) { return root_of(s); }
+  static bool erase(store::StoreTransaction& tx, const Form& x) {
+    return tx.delete_record(RecordTable::form, x.code);
+  }
+};
+template <>
+struct Traits<ValidationRule> {
+  static constexpr const char* entity = "validation_rule";
+  static constexpr bool shared = true;                         // checked for every unit's values
+  static constexpr const char* list_name = "validationRules";  // in the metadata format
+  static auto& list(auto& d) { return d.validation_rules; }
+  static std::string key(const ValidationRule& x) { return x.code; }
+  static Action action() { return Action::plan; }
+  static std::string scope(const ValidationRule&, const Snapshot& s) { return root_of(s); }
+  static bool erase(store::StoreTransaction& tx, const ValidationRule& x) {
+    return tx.delete_record(RecordTable::validation_rule, x.code);
+  }
+};
+
 template <typename T>
 std::string json_text(const T& x) {
   return boost::json::serialize(io::to_json(x));
@@ -385,5 +413,7 @@ MANDATE_RECORD_FUNCTIONS(TaskRating)
 MANDATE_RECORD_FUNCTIONS(Activity)
 MANDATE_RECORD_FUNCTIONS(Document)
 MANDATE_RECORD_FUNCTIONS(UnitChange)
+MANDATE_RECORD_FUNCTIONS(Form)
+MANDATE_RECORD_FUNCTIONS(ValidationRule)
 
 }  // namespace mandate::service

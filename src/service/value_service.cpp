@@ -30,6 +30,7 @@ core::Value checked(const Snapshot& s, const Actor& actor, const ValueWrite& w) 
   if (ind.computed())
     throw core::invalid_input("value.computed_indicator", {ind.code, ind.formula}, "indicator");
   core::validate_value(ind, w.value);
+  core::require_unlocked(s.data, ind.code, unit.code, period.id());
   return core::Value{ind.code, unit.code, period.id(),
                      w.kind,   w.value,   core::collapse_spaces(core::to_nfc(w.comment)),
                      false};
@@ -68,6 +69,7 @@ Actor command_line_actor(const Snapshot& snapshot, const std::string& at) {
 WriteOutcome put_value(store::Store& store, const Snapshot& snapshot, const Actor& actor,
                        const ValueWrite& write) {
   const core::Value v = checked(snapshot, actor, write);
+  auto warnings = core::check_saved_values(snapshot.data, std::span(&v, 1));
   auto tx = store.begin({actor.principal.username, actor.at});
   const auto before = tx->find_value(v.indicator, v.unit, v.period, v.kind);
   check_precondition(write, before);
@@ -77,7 +79,7 @@ WriteOutcome put_value(store::Store& store, const Snapshot& snapshot, const Acto
   tx->commit();
   if (changed)
     committed(snapshot, std::array{CellWrite{v}});
-  return {v, value_etag(v), changed};
+  return {v, value_etag(v), changed, std::move(warnings)};
 }
 
 size_t put_values(store::Store& store, const Snapshot& snapshot, const Actor& actor,
@@ -92,6 +94,7 @@ size_t put_values(store::Store& store, const Snapshot& snapshot, const Actor& ac
       throw Error(e.category(), e.code(), e.args(), e.field().empty() ? at : at + "." + e.field());
     }
   }
+  core::check_saved_values(snapshot.data, values);
   std::vector<CellWrite> written;
   auto tx = store.begin({actor.principal.username, actor.at});
   for (const auto& v : values) {
@@ -113,6 +116,7 @@ bool delete_value(store::Store& store, const Snapshot& snapshot, const Actor& ac
   indicator_of(snapshot, which.indicator);
   const core::Unit& unit = snapshot.tree.resolve(which.unit);
   core::require(actor.principal, core::Action::enter_values, unit.code, snapshot.tree);
+  core::require_unlocked(snapshot.data, which.indicator, unit.code, period.id());
   auto tx = store.begin({actor.principal.username, actor.at});
   const auto before = tx->find_value(which.indicator, unit.code, period.id(), which.kind);
   if (!before)

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/access.hpp"
+#include "core/cycle_checks.hpp"
 #include "core/error.hpp"
 #include "core/indicator.hpp"
 #include "service/snapshot.hpp"
@@ -55,12 +56,16 @@ struct WriteOutcome {
   core::Value value;
   std::string etag;
   bool changed = false;
+  // Validation rules the saved value breaks (those that refuse on save throw instead).
+  std::vector<core::RuleViolation> warnings;
 };
 
-// Throws core::Error (invalid_input, not_found, permission) or StaleWrite.
+// Throws core::Error (invalid_input, not_found, permission; conflict
+// "submission.locked" when a submitted or approved report holds the cell) or StaleWrite.
 WriteOutcome put_value(store::Store& store, const Snapshot& snapshot, const Actor& actor,
                        const ValueWrite& write);
-// Several values, all or nothing. Preconditions are ignored (bulk import semantics).
+// Several values, all or nothing. Preconditions are ignored (bulk import
+// semantics); locks and rules that refuse on save apply to the batch as a whole.
 size_t put_values(store::Store& store, const Snapshot& snapshot, const Actor& actor,
                   const std::vector<ValueWrite>& writes);
 // Requires if_match; false when there was nothing to delete.

@@ -84,6 +84,18 @@ struct AuditFilter {
   size_t limit = 100;
 };
 
+// One step of a report's submission journal, with the state it left.
+struct SubmissionStepEntry {
+  long long id = 0;  // assigned by the store
+  std::string form, unit, period;
+  std::string step;   // core::submission_step_name
+  std::string state;  // core::submission_state_name, after the step
+  int approvals = 0;  // after the step
+  std::string reason;
+  std::string actor;
+  std::string at;
+};
+
 // Tables of records keyed by a code.
 enum class RecordTable {
   unit,
@@ -94,7 +106,9 @@ enum class RecordTable {
   task,
   activity,
   document,
-  unit_change
+  unit_change,
+  form,
+  validation_rule
 };
 
 struct SearchHit {
@@ -121,6 +135,11 @@ class StoreTransaction {
   virtual bool upsert(const core::Activity& a) = 0;
   virtual bool upsert(const core::Document& d) = 0;
   virtual bool upsert(const core::UnitChange& c) = 0;
+  virtual bool upsert(const core::Form& f) = 0;
+  virtual bool upsert(const core::ValidationRule& r) = 0;
+  // The state of one form × unit × period (see SubmissionStepEntry for its journal).
+  virtual bool upsert(const core::Submission& s) = 0;
+  virtual void append_submission_step(const SubmissionStepEntry& e) = 0;
   // Appends to the task's progress journal; returns the entry's id.
   virtual long long append_task_update(const core::TaskUpdate& u) = 0;
   // Keeps the file (its metadata as given, its bytes) and returns its id.
@@ -180,6 +199,10 @@ class Store {
   // matches first. entity narrows to one kind. An empty query finds nothing.
   virtual std::vector<SearchHit> search(const std::string& query,
                                         std::optional<core::SearchEntity> entity, size_t limit) = 0;
+  // The steps of one report (form × unit × period), oldest first.
+  virtual std::vector<SubmissionStepEntry> submission_steps(const std::string& form,
+                                                            const std::string& unit,
+                                                            const std::string& period) = 0;
   // Newest first.
   virtual std::vector<AuditEntry> audit(const AuditFilter& filter) = 0;
 };

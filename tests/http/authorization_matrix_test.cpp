@@ -111,6 +111,11 @@ std::string unit_change_body(const std::string& unit) {
   return R"({"kind": "rename", "effective": "2025-07-01", "from": [")" + from +
          R"("], "newName": "Tên mới"})";
 }
+const std::string kFormBody = R"({"name": "Biểu thử", "periodType": "month",
+    "unitTypes": ["ward"], "indicators": ["NEW_JOBS"], "deadline": {"kind": "days_after_end",
+    "days": 10}})";
+const std::string kRuleBody = R"({"name": "Quy tắc thử", "kind": "range",
+    "indicator": "NEW_JOBS", "min": 0})";
 std::string dhis2_value(const std::string& unit, int year, int value) {
   return R"({"dataValues": [{"dataElement": "POPULATION", "period": ")" + std::to_string(year) +
          R"(", "orgUnit": ")" + unit + R"(", "value": ")" + std::to_string(value) + R"("}]})";
@@ -158,6 +163,40 @@ std::vector<Route> routes() {
       {"GET", v1 + "/targets", R::signed_in, [](Probe& p) { return p.c.get("/api/v1/targets"); }},
       {"GET", v1 + "/unit-changes", R::signed_in,
        [](Probe& p) { return p.c.get("/api/v1/unit-changes"); }},
+      {"GET", v1 + "/forms", R::signed_in, [](Probe& p) { return p.c.get("/api/v1/forms"); }},
+      {"GET", v1 + "/forms/{code}", R::signed_in,
+       [](Probe& p) { return p.c.get("/api/v1/forms/BC-THANG-PX"); }},
+      {"GET", v1 + "/validation-rules", R::signed_in,
+       [](Probe& p) { return p.c.get("/api/v1/validation-rules"); }},
+      {"GET", v1 + "/validation-rules/{code}", R::signed_in,
+       [](Probe& p) { return p.c.get("/api/v1/validation-rules/QT-DON-THU"); }},
+      {"PUT", v1 + "/forms/{code}", R::plan_root,
+       [](Probe& p) { return p.create("/api/v1/forms/FMN-" + p.tag, kFormBody); }},
+      {"DELETE", v1 + "/forms/{code}", R::plan_root,
+       [](Probe& p) { return p.remove("/api/v1/forms/FMX-" + p.tag); }},
+      {"PUT", v1 + "/validation-rules/{code}", R::plan_root,
+       [](Probe& p) { return p.create("/api/v1/validation-rules/RN-" + p.tag, kRuleBody); }},
+      {"DELETE", v1 + "/validation-rules/{code}", R::plan_root,
+       [](Probe& p) { return p.remove("/api/v1/validation-rules/RX-" + p.tag); }},
+      {"GET", v1 + "/submissions", R::read,
+       [](Probe& p) { return p.c.get("/api/v1/submissions?unit=" + p.unit); }},
+      {"GET", v1 + "/submissions/{form}/{unit}/{period}/steps", R::read,
+       [](Probe& p) {
+         return p.c.get("/api/v1/submissions/BC-THANG-PX/" + p.unit + "/202112/steps");
+       }},
+      // Submitting a month of the probe's own years: a draft with no values needs no notes.
+      {"POST", v1 + "/submissions/{form}/{unit}/{period}/{step}", R::enter,
+       [](Probe& p) {
+         return p.c.post_json("/api/v1/submissions/BC-THANG-PX/" + p.unit + "/" +
+                                  std::to_string(p.year + 2) + "01/submit",
+                              json::object{});
+       }},
+      {"GET", v1 + "/completeness", R::read,
+       [](Probe& p) {
+         return p.c.get("/api/v1/completeness?form=BC-THANG-PX&period=202112&unit=" + p.unit);
+       }},
+      {"GET", v1 + "/task-status", R::read,
+       [](Probe& p) { return p.c.get("/api/v1/task-status?period=2021&unit=" + p.unit); }},
 
       {"GET", v1 + "/plans/{code}", R::read,
        [](Probe& p) { return p.c.get("/api/v1/plans/PX-" + p.tag); }},
@@ -410,6 +449,8 @@ class AuthorizationMatrix : public mandate::test_support::ApiFixture {
     create("/api/v1/indicators/IX-" + tag, R"({"name": "Chỉ tiêu xóa", "valueType": "count",
         "direction": "higher_is_better", "aggregation": "sum"})");
     create("/api/v1/fields/FX-" + tag, R"({"name": "Lĩnh vực xóa"})");
+    create("/api/v1/forms/FMX-" + tag, kFormBody);
+    create("/api/v1/validation-rules/RX-" + tag, kRuleBody);
     create("/api/v1/rating-scales/SX-" + tag,
            R"({"name": "Thang xóa", "levels": [{"code": "a", "name": "Tốt"}]})");
     create("/api/v1/values/POPULATION/" + unit + "/" + std::to_string(year + 1), R"({"value": 7})");

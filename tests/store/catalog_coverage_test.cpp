@@ -21,6 +21,7 @@
 #include "core/i18n.hpp"
 #include "core/indicator.hpp"
 #include "core/period.hpp"
+#include "core/submission.hpp"
 #include "core/task.hpp"
 #include "core/unit.hpp"
 
@@ -425,6 +426,17 @@ TEST(Catalog, LookupSubstitutesArguments) {
   // An unknown key comes back as itself, so a missing message is visible.
   EXPECT_FALSE(core::has_message("no.such.key"));
   EXPECT_EQ(core::tr(core::Lang::vi, "no.such.key"), "no.such.key");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CatalogCoverage, CliHelpForEachSubmissionStep) {
+  for (const char* step : {"submit", "recall", "approve", "unapprove", "reopen"}) {
+    EXPECT_EQ(std::string(core::submission_step_name(core::parse_submission_step(step))), step);
+    EXPECT_TRUE(core::has_message(std::string("cli.help.submission_") + step)) << step;
+  }
 }
 
 }  // namespace

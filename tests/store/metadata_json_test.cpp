@@ -418,3 +418,64 @@ TEST(ParseJson, SyntaxErrorOnTheFirstLine) {
 }
 
 }  // namespace
+
+namespace {
+
+// --- Reporting cycles ----------------------------------------------------------
+
+TEST(ReadMetadata, FormsRulesAndSubmissionsReadAndWriteBack) {
+  const std::string text = file_with(R"("forms": [
+      {"code": "BM-QUY", "name": "Biểu quý", "periodType": "quarter",
+       "unitTypes": ["ward", "commune"], "indicators": ["A", "B"],
+       "deadline": {"kind": "days_after_end", "days": 10}, "graceDays": 3,
+       "afterGrace": "refuse", "approvalLevels": ["city", "province"]}],
+    "validationRules": [
+      {"code": "R1", "name": "A ≤ B", "kind": "compare", "indicator": "A", "op": "<=",
+       "otherIndicator": "B", "refuseOnSave": true},
+      {"code": "R2", "name": "Tăng giảm", "kind": "change", "indicator": "A",
+       "maxChangePercent": 12.5}],
+    "submissions": [
+      {"form": "BM-QUY", "unit": "VT", "period": "2022Q1", "state": "reopened",
+       "reopenReason": "Sai số"}])");
+  const core::Dataset d = io::read_metadata(text);
+  ASSERT_EQ(d.forms.size(), 1u);
+  EXPECT_EQ(d.forms[0].period_type, core::PeriodType::quarter);
+  EXPECT_EQ(d.forms[0].deadline.kind, core::DeadlineRule::Kind::days_after_end);
+  EXPECT_EQ(d.forms[0].deadline.days, 10);
+  EXPECT_EQ(d.forms[0].after_grace, core::AfterGrace::refuse);
+  EXPECT_EQ(d.forms[0].approval_levels,
+            (std::vector{core::UnitType::city, core::UnitType::province}));
+  ASSERT_EQ(d.validation_rules.size(), 2u);
+  EXPECT_TRUE(d.validation_rules[0].refuse_on_save);
+  EXPECT_EQ(d.validation_rules[1].kind, core::RuleKind::change);
+  EXPECT_EQ(d.validation_rules[1].max_change_percent, 12.5);
+  ASSERT_EQ(d.submissions.size(), 1u);
+  EXPECT_EQ(d.submissions[0].state, core::SubmissionState::reopened);
+  EXPECT_EQ(d.submissions[0].reopen_reason, "Sai số");
+  // Written and read again, it is the same.
+  const std::string written = io::write_metadata(d);
+  EXPECT_EQ(io::write_metadata(io::read_metadata(written)), written);
+}
+
+TEST(ReadMetadata, FormsAndRulesAreReadStrictly) {
+  const std::string form_head =
+      R"("forms": [{"code": "F", "name": "F", "periodType": "month", "unitTypes": ["ward"],
+         "indicators": ["A"], )";
+  expect_rejected(file_with(form_head + R"("deadline": {"kind": "weekly"}}])"),
+                  "form.deadline_kind_invalid", "forms[0].deadline.kind");
+  expect_rejected(file_with(form_head + R"("deadline": {"kind": "day_of_month", "hour": 1}}])"),
+                  "json.unknown_key", "forms[0].deadline.hour");
+  expect_rejected(file_with(form_head + R"("afterGrace": "accept_late"}])"), "json.missing_key",
+                  "forms[0].deadline");
+  expect_rejected(file_with(R"("forms": [{"code": "F", "name": "F", "periodType": "month",
+          "unitTypes": ["town"], "indicators": ["A"], "deadline": {"kind": "day_of_month"}}])"),
+                  "unit_type.invalid", "forms[0].unitTypes[0]");
+  expect_rejected(file_with(R"("validationRules": [{"code": "R", "name": "R",
+          "kind": "compare", "indicator": "A", "op": "=<", "otherIndicator": "B"}])"),
+                  "rule.comparison_invalid", "validationRules[0].op");
+  expect_rejected(file_with(R"("submissions": [{"form": "F", "unit": "U", "period": "202201",
+          "state": "sent"}])"),
+                  "submission.state_invalid", "submissions[0].state");
+}
+
+}  // namespace

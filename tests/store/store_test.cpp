@@ -310,6 +310,62 @@ TEST_F(StoreTest, DeletingAReferencedRecordIsAConflictAndChangesNothing) {
   EXPECT_EQ(io::write_metadata(s->load()), before);
 }
 
+TEST_F(StoreTest, SubmissionsFormsAndRulesRoundTripWithTheirJournal) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, demo_data(), kCtx);
+  core::Dataset d = s->load();
+  ASSERT_EQ(d.forms.size(), 3u);
+  ASSERT_EQ(d.validation_rules.size(), 4u);
+  ASSERT_EQ(d.submissions.size(), 5u);
+  EXPECT_EQ(d.forms[0].approval_levels, std::vector{core::UnitType::city});
+  EXPECT_EQ(d.forms[1].after_grace, core::AfterGrace::refuse);
+  EXPECT_FALSE(d.validation_rules[0].min.has_value());
+  EXPECT_TRUE(d.validation_rules[0].refuse_on_save);
+  EXPECT_EQ(d.validation_rules[3].max, 500);
+
+  core::Submission next = d.submissions[1];  // LS-HVT, submitted
+  next.state = core::SubmissionState::approved;
+  next.approvals = 1;
+  next.updated_by = "cityapprover";
+  {
+    auto tx = s->begin(kCtx);
+    EXPECT_TRUE(tx->upsert(next));
+    EXPECT_FALSE(tx->upsert(next));  // the same state again writes nothing
+    tx->append_submission_step({0, next.form, next.unit, next.period, "approve", "approved", 1, "",
+                                "cityapprover", "2022-01-21T02:00:00Z"});
+    tx->append_submission_step({0, next.form, next.unit, next.period, "reopen", "reopened", 0,
+                                "Thiếu số liệu", "cityapprover", "2022-01-22T02:00:00Z"});
+    tx->commit();
+  }
+  const auto steps = s->submission_steps(next.form, next.unit, next.period);
+  ASSERT_EQ(steps.size(), 2u);
+  EXPECT_LT(steps[0].id, steps[1].id);
+  EXPECT_EQ(steps[1].reason, "Thiếu số liệu");
+  EXPECT_EQ(steps[1].approvals, 0);
+  EXPECT_TRUE(s->submission_steps(next.form, "LS-VT", next.period).empty());
+  EXPECT_EQ(s->load().submissions[1].state, core::SubmissionState::approved);
+
+  // A form with reports is not deleted behind the reports' back.
+  const std::string before = io::write_metadata(s->load());
+  {
+    auto tx = s->begin(kCtx);
+    try {
+      tx->delete_record(store::RecordTable::form, "BC-THANG-PX");
+      tx->commit();
+      FAIL() << "expected a conflict";
+    } catch (const core::Error& e) {
+      EXPECT_EQ(e.category(), core::ErrorCategory::conflict);
+    }
+  }
+  EXPECT_EQ(io::write_metadata(s->load()), before);
+  {
+    auto tx = s->begin(kCtx);
+    EXPECT_TRUE(tx->delete_record(store::RecordTable::validation_rule, "QT-BHYT"));
+    tx->commit();
+  }
+  EXPECT_EQ(s->load().validation_rules.size(), 3u);
+}
+
 // No cluster is needed to see how an unreachable server is reported.
 TEST(PostgresqlLocation, UnreachableServerIsAClearUnavailableError) {
   try {

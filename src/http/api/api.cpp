@@ -23,6 +23,7 @@ void register_api(Router& router, store::Store& store, std::function<std::string
   register_search_routes(router, api);
   register_analytics_routes(router, api);
   register_import_routes(router, api);
+  register_cycle_routes(router, api);
   register_openapi_route(router);
 }
 

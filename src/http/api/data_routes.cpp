@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "http/api/context.hpp"
 #include "http/errors.hpp"
+#include "io/cycle_json.hpp"
 #include "io/json_writer.hpp"
 #include "io/metadata_json.hpp"
 #include "service/etag.hpp"
@@ -211,8 +212,16 @@ void register_data_routes(Router& router, std::shared_ptr<ApiContext> api) {
     try {
       const auto s = api->cache().get();
       const auto outcome = service::put_value(api->store(), *s, actor, write);
+      auto saved = value_json(outcome.value);
+      // Rules that do not refuse on save are reported, and need a note before submit.
+      if (!outcome.warnings.empty()) {
+        boost::json::array warnings;
+        for (const auto& v : outcome.warnings)
+          warnings.push_back(io::to_json(v));
+        saved["warnings"] = std::move(warnings);
+      }
       return Response::json(write.precondition == service::Precondition::if_absent ? 201 : 200,
-                            value_json(outcome.value))
+                            saved)
           .with_header("ETag", outcome.etag);
     } catch (const service::StaleWrite& e) {
       return stale_response(e);

@@ -135,6 +135,12 @@ void register_record_routes(Router& router, std::shared_ptr<ApiContext> api) {
                                       true);
   add_list_route<core::UnitChange>(router, api, "/api/v1/unit-changes",
                                    &core::Dataset::unit_changes);
+  add_record_routes<core::Form>(router, api, "/api/v1/forms/{code}", code, code_field, true);
+  add_list_route<core::Form>(router, api, "/api/v1/forms", &core::Dataset::forms);
+  add_record_routes<core::ValidationRule>(router, api, "/api/v1/validation-rules/{code}", code,
+                                          code_field, true);
+  add_list_route<core::ValidationRule>(router, api, "/api/v1/validation-rules",
+                                       &core::Dataset::validation_rules);
 }
 
 }  // namespace mandate::http::api

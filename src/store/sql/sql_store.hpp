@@ -31,6 +31,9 @@ class SqlStore : public Store {
   std::optional<SessionRecord> find_session(const std::string& id_hash) override;
   std::optional<ApiTokenRecord> find_token(const std::string& token_hash) override;
   std::vector<AuditEntry> audit(const AuditFilter& filter) override;
+  std::vector<SubmissionStepEntry> submission_steps(const std::string& form,
+                                                    const std::string& unit,
+                                                    const std::string& period) override;
   std::vector<core::TaskUpdate> task_updates(const std::string& task) override;
   std::vector<core::Attachment> attachments(core::AttachmentOwner owner,
                                             const std::string& code) override;

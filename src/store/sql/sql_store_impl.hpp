@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "store/sql/columns.hpp"
+#include "store/sql/cycles.hpp"
 #include "store/sql/journals.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/sql_transaction.hpp"
@@ -240,6 +241,7 @@ core::Dataset SqlStore<Backend>::load() {
     doc.illustrative = st.integer(11) != 0;
     d.documents.push_back(std::move(doc));
   }
+  load_cycles(c, d);
   return d;
 }
 
@@ -330,6 +332,13 @@ std::vector<AuditEntry> SqlStore<Backend>::audit(const AuditFilter& f) {
     out.push_back(std::move(e));
   }
   return out;
+}
+
+template <typename Backend>
+std::vector<SubmissionStepEntry> SqlStore<Backend>::submission_steps(const std::string& form,
+                                                                     const std::string& unit,
+                                                                     const std::string& period) {
+  return submission_steps_of(*pool_.acquire(), form, unit, period);
 }
 
 template <typename Backend>

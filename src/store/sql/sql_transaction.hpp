@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "store/sql/columns.hpp"
 #include "store/sql/connection_pool.hpp"
+#include "store/sql/cycles.hpp"
 #include "store/sql/journals.hpp"
 #include "store/store.hpp"
 
@@ -250,6 +251,13 @@ class SqlTransaction final : public StoreTransaction {
     return run(st);
   }
 
+  bool upsert(const core::Form& f) override { return upsert_form(conn_, f); }
+  bool upsert(const core::ValidationRule& r) override { return upsert_rule(conn_, r); }
+  bool upsert(const core::Submission& s) override { return upsert_submission(conn_, s); }
+  void append_submission_step(const SubmissionStepEntry& e) override {
+    sql::append_submission_step(conn_, e);
+  }
+
   long long append_task_update(const core::TaskUpdate& u) override {
     return sql::append_task_update(conn_, u);
   }
@@ -261,9 +269,9 @@ class SqlTransaction final : public StoreTransaction {
   bool delete_attachment(long long id) override { return remove_attachment(conn_, id); }
 
   bool delete_record(RecordTable table, const std::string& code) override {
-    static constexpr const char* kTables[] = {"units",      "fields",    "rating_scales",
-                                              "indicators", "plans",     "tasks",
-                                              "activities", "documents", "unit_changes"};
+    static constexpr const char* kTables[] = {
+        "units",      "fields",    "rating_scales", "indicators", "plans",           "tasks",
+        "activities", "documents", "unit_changes",  "forms",      "validation_rules"};
     const char* name = kTables[static_cast<size_t>(table)];
     conn_.prepare(std::string("DELETE FROM ") + name + " WHERE code = ?").bind(1, code).run();
     const bool deleted = conn_.changes() > 0;
