@@ -129,7 +129,17 @@ std::pair<Cell, Cell> Engine::Impl::own_slot(Rollup r, const Series& s, int year
   const Cell reported = rep.present & (1u << slot_index)
                             ? single_value(rep.value[slot_index], (rep.estimate >> slot_index) & 1u)
                             : Cell{};
-  return {reported, own_of(r, rep, slot_index)};
+  constexpr std::uint32_t kMonths = (1u << 12) - 1;
+  if ((rep.present & ~kMonths) != 0 || slot_index < 12 || r == Rollup::none)
+    return {reported, own_of(r, rep, slot_index)};
+  // Months only (the usual monthly series): the calendar tree's combination
+  // over time is the months' in order, without walking the tree.
+  const MonthSpan span = slot_span(slot_index);
+  Cell own;
+  for (unsigned m = span.first - 1; m < span.last; ++m)
+    if (rep.present & (1u << m))
+      combine_time(r, own, single_value(rep.value[m], (rep.estimate >> m) & 1u));
+  return {reported, own};
 }
 
 Cell Engine::Impl::own_term(Rollup r, const Series* s, unsigned t) const {
