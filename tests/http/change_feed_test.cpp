@@ -64,7 +64,13 @@ bool within(std::chrono::milliseconds timeout, Fn fn) {
 
 class ChangeFeed : public mandate::test_support::ApiFixture {
  protected:
-  ChangeFeed() : other(ServerOptions{.shared_db = server.db()}) {}
+  ChangeFeed() : other(sharing(server.db())) {}
+
+  static ServerOptions sharing(const std::string& db) {
+    ServerOptions o;
+    o.shared_db = db;
+    return o;
+  }
 
   // A client of the other server carrying the session opened on the first.
   HttpClient same_session_on_other(const HttpClient& first) {
