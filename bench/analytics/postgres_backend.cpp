@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -108,6 +109,45 @@ class Postgres final : public SqlBackend {
 
 std::unique_ptr<SqlBackend> open_postgres(const std::string& conninfo) {
   return std::make_unique<Postgres>(conninfo);
+}
+
+std::vector<core::analytics::ValueRecord> read_values_postgres(const std::string& conninfo) {
+  PGconn* conn = PQconnectdb(conninfo.c_str());
+  auto fail = [&](const char* what) {
+    const std::string why = std::string(what) + ": " + PQerrorMessage(conn);
+    PQfinish(conn);
+    throw std::runtime_error(why);
+  };
+  if (PQstatus(conn) != CONNECTION_OK)
+    fail("postgres connect");
+  PGresult* r = PQexec(conn, "COPY (SELECT indicator, unit, year, month, value FROM dv) TO STDOUT");
+  const bool copying = PQresultStatus(r) == PGRES_COPY_OUT;
+  PQclear(r);
+  if (!copying)
+    fail("postgres copy out");
+  std::vector<core::analytics::ValueRecord> out;
+  char* line = nullptr;
+  int n = 0;
+  while ((n = PQgetCopyData(conn, &line, 0)) > 0) {  // one row per call
+    const char* p = line;
+    const char* end = line + n;
+    long long f[4] = {};
+    for (long long& x : f)
+      p = std::from_chars(p, end, x).ptr + 1;  // each field ends with a tab
+    double value = 0;
+    std::from_chars(p, end, value);
+    out.push_back(
+        {static_cast<std::uint32_t>(f[0]), static_cast<std::uint32_t>(f[1]),
+         core::analytics::calendar_code(static_cast<int>(f[2]), static_cast<unsigned>(f[3] - 1)), 0,
+         core::ValueKind::official, value});
+    PQfreemem(line);
+  }
+  if (n == -2)
+    fail("postgres copy out");
+  r = PQgetResult(conn);
+  PQclear(r);
+  PQfinish(conn);
+  return out;
 }
 
 }  // namespace mandate::bench

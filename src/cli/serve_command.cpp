@@ -20,6 +20,7 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "service/analytics_cache.hpp"
+#include "store/change_listener.hpp"
 
 namespace mandate::cli {
 namespace {
@@ -68,6 +69,13 @@ void add_analytics_gauges(http::Metrics& metrics,
                       return n ? static_cast<double>(e.memory_bytes()) / static_cast<double>(n)
                                : 0.0;
                     }));
+  // What an operator watches to see the change feed followed (docs/operations.md).
+  metrics.add_gauge("mandate_feed_applied_id",
+                    "Id of the last change-feed entry in this server's rollups.",
+                    [analytics] { return static_cast<double>(analytics->fed_through()); });
+  metrics.add_gauge("mandate_analytics_builds",
+                    "Times the rollups were built from the whole data set since the start.",
+                    [analytics] { return static_cast<double>(analytics->builds()); });
 }
 
 }  // namespace
@@ -131,7 +139,8 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
     http::add_metrics_route(router, metrics);
     auto analytics = std::make_shared<service::AnalyticsCache>();
     add_analytics_gauges(metrics, analytics);
-    http::api::register_api(router, *store, ctx.now, analytics, templates);
+    http::api::register_api(router, *store, ctx.now, analytics, templates,
+                            store::listen_for_changes(opts->db));
     if (files)
       router.set_fallback([&files](http::Request& request) { return files->serve(request); });
 

@@ -44,32 +44,66 @@ std::unique_ptr<core::analytics::Engine> build_logged(const core::Dataset& data)
 
 }  // namespace
 
-std::shared_ptr<const core::analytics::Engine> AnalyticsCache::sync(const core::Dataset& data) {
+std::shared_ptr<const core::analytics::Engine> AnalyticsCache::sync(const core::Dataset& data,
+                                                                    store::Store& store,
+                                                                    long long feed_position) {
+  constexpr std::size_t kFeedPage = 10'000;
   std::lock_guard lock(mutex_);
+  bool rebuild = !engine_ || diverged_;
+  // Follow the feed from the last entry applied. Entries this server wrote
+  // were applied at commit already; applying them again in feed order sets
+  // the same cells to the same values, and the order makes later writes win.
+  while (!rebuild) {
+    const auto page = store.changes_after(fed_through_, kFeedPage);
+    std::vector<CellWrite> writes;
+    writes.reserve(page.size());
+    for (const store::FeedChange& c : page) {
+      if (c.metadata) {
+        rebuild = true;
+        break;
+      }
+      writes.push_back(CellWrite{c.value, c.removed});
+    }
+    if (rebuild || !apply_locked(writes)) {
+      rebuild = true;
+      break;
+    }
+    if (!page.empty())
+      fed_through_ = page.back().id;
+    if (page.size() < kFeedPage)
+      break;
+  }
   std::string metadata = analytics_metadata(data);
   const std::uint64_t values = values_hash(data);
-  if (engine_ && !diverged_ && metadata == metadata_ && values == values_)
+  if (!rebuild && metadata == metadata_ && values == values_)
     return engine_;
+  if (!rebuild)
+    spdlog::warn("analytics: the change feed did not explain the stored values; rebuilding");
   engine_ = build_logged(data);
   metadata_ = std::move(metadata);
   values_ = values;
   diverged_ = false;
+  // The snapshot holds every entry up to feed_position (read before it);
+  // entries after it are applied, again if need be, at the next sync.
+  fed_through_ = feed_position;
+  ++builds_;
   return engine_;
 }
 
 void AnalyticsCache::apply(std::span<const CellWrite> writes) {
   std::lock_guard lock(mutex_);
-  if (!engine_ || diverged_)
-    return;
+  if (engine_ && !diverged_ && !apply_locked(writes))
+    diverged_ = true;  // the next snapshot rebuilds it
+}
+
+bool AnalyticsCache::apply_locked(std::span<const CellWrite> writes) {
   core::analytics::Engine& e = *engine_;
   try {
     for (const CellWrite& w : writes) {
       const core::Value& v = w.value;
       const auto r = core::analytics::record_of(e, v);
-      if (!r) {
-        diverged_ = true;
-        return;
-      }
+      if (!r)
+        return false;
       if (auto old = e.stored(r->indicator, r->unit, r->period, r->kind))
         values_ -= value_hash(v.indicator, v.unit, v.period, v.kind, *old);
       if (w.removed) {
@@ -80,8 +114,19 @@ void AnalyticsCache::apply(std::span<const CellWrite> writes) {
       }
     }
   } catch (const core::Error&) {
-    diverged_ = true;  // the next snapshot rebuilds it
+    return false;
   }
+  return true;
+}
+
+long long AnalyticsCache::fed_through() const {
+  std::lock_guard lock(mutex_);
+  return fed_through_;
+}
+
+long long AnalyticsCache::builds() const {
+  std::lock_guard lock(mutex_);
+  return builds_;
 }
 
 std::shared_ptr<const core::analytics::Engine> AnalyticsCache::current() const {

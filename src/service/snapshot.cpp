@@ -12,11 +12,13 @@ std::shared_ptr<const Snapshot> SnapshotCache::get() {
   const long long version = store_.data_version();
   if (!current_ || current_->version != version) {
     auto next = std::make_shared<Snapshot>();
+    // Read before the data, so the snapshot holds at least the feed up to it.
+    const long long feed_position = analytics_ ? store_.feed_position() : 0;
     next->data = store_.load();
     next->tree = core::UnitTree(next->data.units);
     next->version = version;
     if (analytics_) {
-      next->engine = analytics_->sync(next->data);
+      next->engine = analytics_->sync(next->data, store_, feed_position);
       next->analytics = analytics_;
     }
     current_ = std::move(next);

@@ -32,6 +32,16 @@ struct ValueChange {
   std::string at;
 };
 
+// One entry of the change feed (docs/architecture.md, "Change feed"): a value
+// cell written (value.value) or deleted (removed), or a marker that records
+// the rollups are built over changed (metadata).
+struct FeedChange {
+  long long id = 0;
+  bool metadata = false;
+  core::Value value;  // indicator, unit, period, kind and value only
+  bool removed = false;
+};
+
 struct UserRecord {
   std::string username;
   std::string display_name;
@@ -182,6 +192,10 @@ class Store {
   // A number that changes whenever a write has been committed since the last
   // call, by this process or any other: caches compare it to know they are stale.
   virtual long long data_version() = 0;
+  // The change feed after id `after`, oldest first, at most `limit` entries.
+  virtual std::vector<FeedChange> changes_after(long long after, std::size_t limit) = 0;
+  // The id of the newest entry of the change feed (0 when empty).
+  virtual long long feed_position() = 0;
 
   virtual std::optional<UserRecord> find_user(const std::string& username) = 0;
   virtual std::vector<UserRecord> users() = 0;

@@ -160,6 +160,54 @@ TEST_F(StoreTest, ValueHistoryRecordsEveryChange) {
   EXPECT_EQ(h[2].actor, "alice");
 }
 
+// The change feed (migration 0005): a row per committed value change, none
+// for an unchanged value or a rolled-back write, one metadata marker per
+// transaction that changed what the rollups are built over.
+TEST_F(StoreTest, ChangeFeedHoldsCommittedChangesInOrder) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, demo_data(), kCtx);
+  const long long start = s->feed_position();
+  ASSERT_GT(start, 0);  // the import: its values and one metadata marker
+  EXPECT_EQ(s->changes_after(0, 1000000).back().id, start);
+  {
+    auto tx = s->begin(kCtx);
+    tx->upsert(
+        core::Value{"BUDGET_REVENUE", "LS", "2021", core::ValueKind::estimate, 7, "", false});
+    tx->upsert(
+        core::Value{"BUDGET_REVENUE", "LS", "2021", core::ValueKind::estimate, 7, "", false});
+    tx->delete_value("BUDGET_REVENUE", "LS", "2021", core::ValueKind::estimate);
+    tx->commit();
+  }
+  {
+    auto rolled_back = s->begin(kCtx);
+    rolled_back->upsert(
+        core::Value{"BUDGET_REVENUE", "LS", "2022", core::ValueKind::official, 9, "", false});
+  }
+  {
+    auto tx = s->begin(kCtx);
+    core::Target t = s->load().targets.at(0);
+    t.value += 1;
+    tx->upsert(t);
+    tx->commit();
+  }
+  const auto feed = s->changes_after(start, 100);
+  ASSERT_EQ(feed.size(), 3u);
+  EXPECT_FALSE(feed[0].metadata);
+  EXPECT_EQ(feed[0].value.indicator, "BUDGET_REVENUE");
+  EXPECT_EQ(feed[0].value.unit, "LS");
+  EXPECT_EQ(feed[0].value.period, "2021");
+  EXPECT_EQ(feed[0].value.kind, core::ValueKind::estimate);
+  EXPECT_EQ(feed[0].value.value, 7);
+  EXPECT_FALSE(feed[0].removed);
+  EXPECT_TRUE(feed[1].removed);
+  EXPECT_TRUE(feed[2].metadata);
+  EXPECT_LT(feed[0].id, feed[1].id);
+  EXPECT_LT(feed[1].id, feed[2].id);
+  EXPECT_EQ(s->feed_position(), feed[2].id);
+  EXPECT_EQ(s->changes_after(feed[0].id, 1).at(0).id, feed[1].id);  // paged
+  EXPECT_TRUE(s->changes_after(feed[2].id, 100).empty());
+}
+
 TEST_F(StoreTest, UpsertReportsChangeOnlyWhenSomethingDiffers) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   core::Field f{"economy", "Kinh tế"};

@@ -40,6 +40,9 @@ struct ServerOptions {
   enum class Database { demo, empty };
   Database database = Database::demo;
   std::vector<std::string> args;  // more arguments for `serve`, e.g. {"--threads", "1"}
+  // A database another ServerProcess made (its db()): this one serves it too,
+  // as a second application server, and leaves it to its maker.
+  std::string shared_db;
   std::string binary =
 #ifdef MANDATE_BINARY
       MANDATE_BINARY;
@@ -108,6 +111,11 @@ inline std::filesystem::path demo_template(const ServerOptions& options) {
 class ServerProcess {
  public:
   explicit ServerProcess(ServerOptions options = {}) : options_(std::move(options)) {
+    if (!options_.shared_db.empty()) {
+      db_ = options_.shared_db;
+      start();
+      return;
+    }
     const bool demo = options_.database == ServerOptions::Database::demo;
     database_.emplace(dir_, "server.db",
                       demo && on_postgresql() ? detail::demo_postgresql_template(options_) : "");

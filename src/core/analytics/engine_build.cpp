@@ -14,18 +14,68 @@ bool entry_less(const Entry& a, const Entry& b) {
   return a.period != b.period ? a.period < b.period : a.official < b.official;
 }
 
+// The first entry at or after `code`, searched outward from `guess` by
+// doubling steps: when the guess is right only the lines around it are read
+// (the batch read prefetches them), and a wrong guess costs a logarithm.
+std::size_t lower_bound_near(const std::vector<Entry>& e, PeriodCode code, std::size_t guess) {
+  const std::size_t n = e.size();
+  guess = std::min(guess, n);
+  std::size_t lo = 0, hi = n;
+  if (guess < n && e[guess].period < code) {
+    // Everything before lo is earlier than code.
+    lo = guess + 1;
+    std::size_t step = 1;
+    while (lo + step <= n && e[lo + step - 1].period < code) {
+      lo += step;
+      step *= 2;
+    }
+    hi = std::min(n, lo + step - 1);
+  } else {
+    // Everything from hi on is at or after code.
+    hi = guess;
+    std::size_t step = 1;
+    while (hi >= step && e[hi - step].period >= code) {
+      hi -= step;
+      step *= 2;
+    }
+    lo = hi >= step ? hi - step + 1 : 0;
+  }
+  return static_cast<std::size_t>(
+      std::lower_bound(e.begin() + static_cast<std::ptrdiff_t>(lo),
+                       e.begin() + static_cast<std::ptrdiff_t>(hi), code,
+                       [](const Entry& x, PeriodCode c) { return x.period < c; }) -
+      e.begin());
+}
+
 // The entries of one calendar year: codes of a year are contiguous.
-std::pair<const Entry*, const Entry*> year_entries(const Series& s, int year) {
-  const Entry lo{calendar_code(year, 0), 0, 0};
-  const Entry hi{calendar_code(year + 1, 0), 0, 0};
-  auto b = std::lower_bound(s.entries.begin(), s.entries.end(), lo, entry_less);
-  auto e = b;
-  while (e != s.entries.end() && entry_less(*e, hi))
+std::pair<const Entry*, const Entry*> year_entries(const Series& s, int year, std::size_t guess) {
+  const PeriodCode hi = calendar_code(year + 1, 0);
+  const Entry* b = s.entries.data() + lower_bound_near(s.entries, calendar_code(year, 0), guess);
+  const Entry* end = s.entries.data() + s.entries.size();
+  const Entry* e = b;
+  while (e != end && e->period < hi)
     ++e;
-  return {s.entries.data() + (b - s.entries.begin()), s.entries.data() + (e - s.entries.begin())};
+  return {b, e};
+}
+
+std::pair<const Entry*, const Entry*> year_entries(const Series& s, int year) {
+  return year_entries(s, year, year_guess(s, year));
 }
 
 }  // namespace
+
+std::size_t year_guess(const Series& s, int year) {
+  const auto& e = s.entries;
+  if (e.size() < 2)
+    return 0;
+  const double first = e.front().period, last = e.back().period;
+  const double code = calendar_code(year, 0);
+  if (last <= first || code <= first)
+    return 0;
+  if (code >= last)
+    return e.size() - 1;
+  return static_cast<std::size_t>((code - first) / (last - first) * double(e.size() - 1));
+}
 
 void Engine::Impl::year_view(Rollup r, const Series* s, const Group* g, int year,
                              YearView& out) const {
@@ -67,9 +117,9 @@ Cell own_of(Rollup r, const Reported& rep, unsigned k) {
 }  // namespace
 
 std::pair<Cell, Cell> Engine::Impl::own_slot(Rollup r, const Series& s, int year,
-                                             unsigned slot_index) const {
+                                             unsigned slot_index, std::size_t guess) const {
   Reported rep;
-  auto [b, e] = year_entries(s, year);
+  auto [b, e] = year_entries(s, year, guess);
   for (const Entry* x = b; x != e; ++x) {
     const unsigned k = code_slot(x->period);
     rep.present |= 1u << k;
@@ -79,7 +129,17 @@ std::pair<Cell, Cell> Engine::Impl::own_slot(Rollup r, const Series& s, int year
   const Cell reported = rep.present & (1u << slot_index)
                             ? single_value(rep.value[slot_index], (rep.estimate >> slot_index) & 1u)
                             : Cell{};
-  return {reported, own_of(r, rep, slot_index)};
+  constexpr std::uint32_t kMonths = (1u << 12) - 1;
+  if ((rep.present & ~kMonths) != 0 || slot_index < 12 || r == Rollup::none)
+    return {reported, own_of(r, rep, slot_index)};
+  // Months only (the usual monthly series): the calendar tree's combination
+  // over time is the months' in order, without walking the tree.
+  const MonthSpan span = slot_span(slot_index);
+  Cell own;
+  for (unsigned m = span.first - 1; m < span.last; ++m)
+    if (rep.present & (1u << m))
+      combine_time(r, own, single_value(rep.value[m], (rep.estimate >> m) & 1u));
+  return {reported, own};
 }
 
 Cell Engine::Impl::own_term(Rollup r, const Series* s, unsigned t) const {
@@ -127,7 +187,15 @@ void Engine::Impl::load(std::span<const ValueRecord> values) {
         (!is_term(v.period) && code_year(v.period) > 2200))
       throw invalid_input("period.invalid", {std::to_string(v.period)});
   }
-  std::vector<std::uint32_t> touched;
+  // Runs of records of one series, appended in the hierarchy's layout order:
+  // new series (and their entries, allocated one after the other) then sit
+  // with their siblings', so reading the children of a unit reads adjacent
+  // memory instead of one scattered place per child.
+  struct Run {
+    std::uint64_t rank;
+    std::size_t begin, end;
+  };
+  std::vector<Run> runs;
   for (std::size_t k = 0; k < values.size();) {
     const ValueRecord& first = values[k];
     const auto key = series_key(first.indicator, first.unit, first.option);
@@ -135,17 +203,28 @@ void Engine::Impl::load(std::span<const ValueRecord> values) {
     while (j < values.size() &&
            series_key(values[j].indicator, values[j].unit, values[j].option) == key)
       ++j;
+    const std::uint64_t rank = std::uint64_t{engine.hierarchy_.layout_rank(first.unit)} << 32 |
+                               std::uint64_t{first.indicator} << 16 | first.option;
+    runs.push_back(Run{rank, k, j});
+    k = j;
+  }
+  std::stable_sort(runs.begin(), runs.end(),
+                   [](const Run& a, const Run& b) { return a.rank < b.rank; });
+  std::vector<std::uint32_t> touched;
+  for (const Run& run : runs) {
+    const ValueRecord& first = values[run.begin];
+    const auto key = series_key(first.indicator, first.unit, first.option);
     const auto si = series_index.insert(key, static_cast<std::uint32_t>(series.size()));
     if (si == series.size()) {
       series.emplace_back();
       series_keys.push_back(key);
     }
     auto& es = series[si].entries;
-    if (es.empty() || es.capacity() - es.size() < j - k) {
-      es.reserve(es.size() + (j - k));
+    if (es.empty() || es.capacity() - es.size() < run.end - run.begin) {
+      es.reserve(es.size() + (run.end - run.begin));
     }
     touched.push_back(si);
-    for (; k < j; ++k)
+    for (std::size_t k = run.begin; k < run.end; ++k)
       es.push_back(Entry{values[k].period, values[k].kind == ValueKind::official ? 1u : 0u,
                          values[k].value});
   }

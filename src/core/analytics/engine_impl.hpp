@@ -71,6 +71,11 @@ inline std::uint64_t series_key(IndicatorId i, UnitId u, OptionId o) {
   return (std::uint64_t{i} << 48) | (std::uint64_t{o} << 32) | u;
 }
 
+// Where the entries of `year` probably start in s, interpolated between its
+// first and last period: exact for a series reported evenly over time. Only a
+// starting point for a search.
+std::size_t year_guess(const Series& s, int year);
+
 // Months [first, last] (counted as year * 12 + month - 1) a period covers.
 std::pair<std::int32_t, std::int32_t> month_range(PeriodCode p, const std::vector<Term>& terms);
 
@@ -128,8 +133,10 @@ struct Engine::Impl {
   std::uint32_t ensure_group_year(IndicatorId i, UnitId u, OptionId o, int year);
 
   void year_view(Rollup r, const Series* s, const Group* g, int year, YearView& out) const;
-  // Reported and own figure of one slot only: the read path's shortcut.
-  std::pair<Cell, Cell> own_slot(Rollup r, const Series& s, int year, unsigned slot_index) const;
+  // Reported and own figure of one slot only: the read path's shortcut. The
+  // search for the year's entries starts at `guess` (year_guess).
+  std::pair<Cell, Cell> own_slot(Rollup r, const Series& s, int year, unsigned slot_index,
+                                 std::size_t guess) const;
   // Own figure of a term: its reported value, else its years' own figures.
   Cell own_term(Rollup r, const Series* s, unsigned t) const;
   Cell term_figure(Rollup r, const Series* s, const Group* g, unsigned t) const;

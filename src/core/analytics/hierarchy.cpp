@@ -132,11 +132,32 @@ void Hierarchy::link_children_and_order() {
       if (pending[u] != 0)
         throw invalid_input("unit.cycle", {codes_[u]});
   }
+  // Breadth first from the units that roll into none; a unit that moved is
+  // placed with the first parent that reaches it.
+  constexpr std::uint32_t kUnplaced = 0xffff'ffffu;
+  layout_rank_.assign(size(), kUnplaced);
+  std::vector<UnitId> queue;
+  queue.reserve(size());
+  for (UnitId u = 0; u < size(); ++u)
+    if (parents_[u].empty())
+      queue.push_back(u);
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    layout_rank_[queue[i]] = static_cast<std::uint32_t>(i);
+    for (const Relation& r : children_[queue[i]])
+      if (layout_rank_[r.unit] == kUnplaced) {
+        layout_rank_[r.unit] = kUnplaced - 1;  // queued
+        queue.push_back(r.unit);
+      }
+  }
+  for (UnitId u = 0; u < size(); ++u)  // every unit has a root above it (no cycles), but be total
+    if (layout_rank_[u] >= kUnplaced - 1)
+      layout_rank_[u] = static_cast<std::uint32_t>(queue.size() + u);
 }
 
 std::size_t Hierarchy::memory_bytes() const {
   std::size_t n = codes_.capacity() * sizeof(std::string) + bottom_up_.capacity() * 4 +
-                  depth_.capacity() * sizeof(unsigned) + by_code_.bucket_count() * sizeof(void*) +
+                  depth_.capacity() * sizeof(unsigned) + layout_rank_.capacity() * 4 +
+                  by_code_.bucket_count() * sizeof(void*) +
                   by_code_.size() * (sizeof(std::string) + 32);
   for (const auto& c : codes_)
     if (c.capacity() > 15)

@@ -63,6 +63,10 @@ class Hierarchy {
   std::span<const Relation> children(UnitId u) const { return children_[u]; }
   // Every unit, each after all the units that ever roll into it.
   const std::vector<UnitId>& bottom_up() const { return bottom_up_; }
+  // Place of u in an order that keeps the children of each unit together
+  // (breadth first from the roots): the bulk load lays series out in it, so a
+  // read of one unit's children touches adjacent memory.
+  std::uint32_t layout_rank(UnitId u) const { return layout_rank_[u]; }
   // Depth in the tree as given (roots 0), before any restructuring.
   unsigned depth(UnitId u) const { return depth_[u]; }
   std::size_t memory_bytes() const;
@@ -77,6 +81,7 @@ class Hierarchy {
   std::vector<std::vector<Relation>> children_;
   std::vector<UnitId> bottom_up_;
   std::vector<unsigned> depth_;
+  std::vector<std::uint32_t> layout_rank_;
 };
 
 // The month a change takes effect: the month of its date when that is the

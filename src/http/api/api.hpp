@@ -8,6 +8,7 @@
 #include "http/router.hpp"
 #include "report/template_library.hpp"
 #include "service/analytics_cache.hpp"
+#include "store/change_listener.hpp"
 #include "store/store.hpp"
 
 namespace mandate::http::api {
@@ -16,8 +17,11 @@ namespace mandate::http::api {
 // analytics: the rollup engine's cache (one is made when none is given). The
 // data is loaded and the rollups built here, before the first request.
 // templates: the report templates (the compiled-in ones when none is given).
+// listener: wakes a thread that follows the change feed between requests
+// (service::FeedFollower); without one, each request catches up by itself.
 void register_api(Router& router, store::Store& store, std::function<std::string()> now,
                   std::shared_ptr<service::AnalyticsCache> analytics = nullptr,
-                  std::shared_ptr<const report::TemplateLibrary> templates = nullptr);
+                  std::shared_ptr<const report::TemplateLibrary> templates = nullptr,
+                  std::unique_ptr<store::ChangeListener> listener = nullptr);
 
 }  // namespace mandate::http::api

@@ -24,6 +24,14 @@ ApiContext::ApiContext(store::Store& store, std::function<std::string()> now,
       auth_(store, [now] { return service::from_iso(now()); }),
       imports_(store, cache_, now) {}
 
+void ApiContext::follow(std::unique_ptr<store::ChangeListener> listener) {
+  // PostgreSQL wakes the follower at once; the wait only bounds how long
+  // stopping takes. SQLite is polled: its data_version is one cheap read.
+  constexpr std::chrono::milliseconds kInterval{100};
+  follower_ = std::make_unique<service::FeedFollower>(
+      std::move(listener), [this] { cache_.get(); }, kInterval);
+}
+
 service::Authenticated ApiContext::authenticate(const Request& request) {
   const std::string authorization = request.header("Authorization");
   if (authorization.rfind("Bearer ", 0) == 0)

@@ -15,6 +15,7 @@
 #include "http/router.hpp"
 #include "report/template_library.hpp"
 #include "service/auth_service.hpp"
+#include "service/feed_follower.hpp"
 #include "service/import_jobs.hpp"
 #include "service/record_service.hpp"
 #include "service/snapshot.hpp"
@@ -36,6 +37,8 @@ class ApiContext {
   service::AuthService& auth() { return auth_; }
   service::ImportJobs& imports() { return imports_; }
   std::string now() const { return now_(); }
+  // Starts following the change feed between requests (service::FeedFollower).
+  void follow(std::unique_ptr<store::ChangeListener> listener);
 
   // Who is calling. Unsafe methods with a session cookie must carry the
   // session's CSRF token in X-CSRF-Token. Throws unauthenticated / permission.
@@ -47,7 +50,8 @@ class ApiContext {
   std::function<std::string()> now_;
   service::SnapshotCache cache_;
   service::AuthService auth_;
-  service::ImportJobs imports_;  // last: its worker stops first
+  service::ImportJobs imports_;
+  std::unique_ptr<service::FeedFollower> follower_;  // last: its thread stops first
 };
 
 // The body as a JSON object; throws invalid_input "body.not_json".

@@ -44,7 +44,8 @@ long long rows_at_once(const TableSpec& spec, long long ordinary) {
 }
 
 bool is_bookkeeping_table(std::string_view name) {
-  return name == "schema_migrations" || name == "data_version" ||
+  // changes: the feed servers follow; a copy's servers build from its data.
+  return name == "schema_migrations" || name == "data_version" || name == "changes" ||
          name.starts_with("search_index") || name.starts_with("sqlite_");
 }
 

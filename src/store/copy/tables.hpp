@@ -35,8 +35,9 @@ std::span<const TableSpec> copied_tables();
 long long rows_at_once(const TableSpec& spec, long long ordinary);
 
 // Tables that are not data to copy: the schema's own bookkeeping, the search
-// index (rebuilt by the target from the copied records) and PostgreSQL's
-// data_version row.
+// index (rebuilt by the target from the copied records), PostgreSQL's
+// data_version row and the change feed (servers of the target build their
+// rollups from its data).
 bool is_bookkeeping_table(std::string_view name);
 
 }  // namespace mandate::store::copy

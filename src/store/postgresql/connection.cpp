@@ -1,6 +1,7 @@
 #include "store/postgresql/connection.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <charconv>
 #include <cstdlib>
@@ -88,6 +89,34 @@ Connection::~Connection() {
 
 bool Connection::usable() const {
   return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+}
+
+int Connection::wait_notifications(std::chrono::milliseconds timeout) {
+  auto lost = [&] {
+    throw Error(ErrorCategory::unavailable, "store.pg_connection_lost",
+                {location_, first_line(PQerrorMessage(conn_))});
+  };
+  auto drain = [&] {
+    int n = 0;
+    while (PGnotify* note = PQnotifies(conn_)) {
+      PQfreemem(note);
+      ++n;
+    }
+    return n;
+  };
+  if (PQstatus(conn_) != CONNECTION_OK || !PQconsumeInput(conn_))
+    lost();
+  if (int n = drain())
+    return n;
+  pollfd fd{PQsocket(conn_), POLLIN, 0};
+  if (fd.fd < 0)
+    lost();
+  if (::poll(&fd, 1, static_cast<int>(timeout.count())) <= 0)
+    return 0;  // a timeout, or a signal: the caller waits again
+  // Readable with nothing to read means the server closed the connection.
+  if (!PQconsumeInput(conn_) || PQstatus(conn_) != CONNECTION_OK)
+    lost();
+  return drain();
 }
 
 void Connection::fail(PGresult* result) {

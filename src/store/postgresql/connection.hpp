@@ -4,6 +4,7 @@
 // per connection and cached by their text; parameters are written ?1 or ? as
 // in SQLite and sent as $1; values travel as text, files as binary bytea.
 // Every failure becomes a core::Error with a category the caller can act on.
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,10 @@ class Connection {
   Statement prepare(std::string_view sql);
   int changes() const { return changes_; }
   bool usable() const;  // still connected and not inside a transaction
+  // Waits up to timeout for NOTIFY messages on the channels this connection
+  // LISTENs to; returns how many arrived. Throws Error(unavailable,
+  // store.pg_connection_lost) when the connection is gone.
+  int wait_notifications(std::chrono::milliseconds timeout);
   const std::string& location() const { return location_; }
 
   // Throws the core::Error that matches a failed result (and frees it).

@@ -102,6 +102,10 @@ void PostgresBackend::begin_write(Connection& c) {
   c.exec("UPDATE data_version SET version = version + 1 WHERE id = 1");
 }
 
+void PostgresBackend::announce_changes(Connection& c) {
+  c.exec(std::string("NOTIFY ") + kChangesChannel);
+}
+
 void PostgresBackend::index(Connection& c, core::SearchEntity entity, const std::string& code,
                             const std::string& folded_text) {
   search_index::put(c, entity, code, folded_text);

@@ -25,10 +25,15 @@ struct PostgresBackend {
       " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL"
       " DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))";
   static void begin_write(Connection& c);
+  // NOTIFY on kChangesChannel, delivered to the listeners at commit.
+  static void announce_changes(Connection& c);
   static void index(Connection& c, core::SearchEntity entity, const std::string& code,
                     const std::string& folded_text);
   static void unindex(Connection& c, core::SearchEntity entity, const std::string& code);
 };
+
+// The channel the change feed is announced on (LISTEN mandate_changes).
+inline constexpr const char* kChangesChannel = "mandate_changes";
 
 // True for the locations this store opens: postgresql://… and postgres://….
 bool is_postgresql_location(const std::string& location);

@@ -38,6 +38,8 @@ class SqlStore : public Store {
   std::vector<core::Attachment> attachments(core::AttachmentOwner owner,
                                             const std::string& code) override;
   std::optional<core::Attachment> find_attachment(long long id) override;
+  std::vector<FeedChange> changes_after(long long after, std::size_t limit) override;
+  long long feed_position() override;
   std::optional<std::string> attachment_bytes(long long id) override;
 
  protected:

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "store/sql/change_feed.hpp"
 #include "store/sql/columns.hpp"
 #include "store/sql/cycles.hpp"
 #include "store/sql/journals.hpp"
@@ -360,6 +361,18 @@ std::optional<core::Attachment> SqlStore<Backend>::find_attachment(long long id)
 template <typename Backend>
 std::optional<std::string> SqlStore<Backend>::attachment_bytes(long long id) {
   return sql::attachment_bytes(*pool_.acquire(), id);
+}
+
+template <typename Backend>
+std::vector<FeedChange> SqlStore<Backend>::changes_after(long long after, std::size_t limit) {
+  return sql::changes_after(*pool_.acquire(), after, limit);
+}
+
+template <typename Backend>
+long long SqlStore<Backend>::feed_position() {
+  auto lease = pool_.acquire();
+  auto q = lease->prepare("SELECT COALESCE(MAX(id), 0) FROM changes");
+  return q.step() ? q.integer(0) : 0;
 }
 
 }  // namespace mandate::store::sql

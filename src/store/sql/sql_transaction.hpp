@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "store/sql/change_feed.hpp"
 #include "store/sql/columns.hpp"
 #include "store/sql/connection_pool.hpp"
 #include "store/sql/cycles.hpp"
@@ -46,7 +47,7 @@ class SqlTransaction final : public StoreTransaction {
     bind_date(st, 6, u.valid_from);
     bind_date(st, 7, u.valid_to);
     st.bind(8, u.illustrative);
-    return run(st);
+    return metadata(run(st));
   }
 
   bool upsert(const core::Field& f) override {
@@ -99,7 +100,7 @@ class SqlTransaction final : public StoreTransaction {
     st.bind_text_or_null(9, i.responsible_unit).bind(10, i.decimals);
     st.bind(11, i.nearly_met_ratio).bind(12, i.min_value).bind(13, i.max_value);
     st.bind(14, i.description).bind(15, i.illustrative);
-    return indexed(run(st), core::SearchEntity::indicator, i);
+    return metadata(indexed(run(st), core::SearchEntity::indicator, i));
   }
 
   bool upsert(const core::Plan& p) override {
@@ -113,7 +114,7 @@ class SqlTransaction final : public StoreTransaction {
     st.bind(7, p.indicator_group_name).bind_text_or_null(8, p.task_scale);
     st.bind(9, p.task_good_level).bind_text_or_null(10, p.meeting_scale);
     st.bind(11, p.meeting_good_level);
-    return run(st);
+    return metadata(run(st));
   }
 
   bool upsert(const core::Target& t) override {
@@ -123,7 +124,7 @@ class SqlTransaction final : public StoreTransaction {
     st.bind(1, id_of("indicators", t.indicator)).bind(2, id_of("units", t.unit)).bind(3, t.period);
     st.bind(4, t.value).bind(5, core::target_source_name(t.source)).bind(6, t.note);
     st.bind(7, t.illustrative);
-    return run(st);
+    return metadata(run(st));
   }
 
   bool upsert(const core::Value& v) override {
@@ -154,6 +155,8 @@ class SqlTransaction final : public StoreTransaction {
     h.bind(1, indicator).bind(2, unit).bind(3, v.period).bind(4, kind).bind(5, old);
     h.bind(6, v.value).bind(7, v.comment).bind(8, context_.actor).bind(9, context_.at);
     h.run();
+    append_value_change(conn_, v.indicator, v.unit, v.period, v.kind, v.value);
+    announce_ = true;
     return true;
   }
 
@@ -248,7 +251,7 @@ class SqlTransaction final : public StoreTransaction {
     st.bind(5, to_json_array(c.to)).bind(6, to_json_numbers(c.shares));
     st.bind(7, c.new_name).bind_text_or_null(8, c.new_parent).bind_text_or_null(9, c.document);
     st.bind(10, c.note).bind(11, c.illustrative);
-    return run(st);
+    return metadata(run(st));
   }
 
   bool upsert(const core::Form& f) override { return upsert_form(conn_, f); }
@@ -277,6 +280,9 @@ class SqlTransaction final : public StoreTransaction {
     const bool deleted = conn_.changes() > 0;
     if (const auto entity = searched_as(table))
       Backend::unindex(conn_, *entity, code);
+    if (table == RecordTable::unit || table == RecordTable::indicator ||
+        table == RecordTable::plan || table == RecordTable::unit_change)
+      metadata(deleted);
     return deleted;
   }
 
@@ -290,7 +296,7 @@ class SqlTransaction final : public StoreTransaction {
         .bind(2, unit)
         .bind(3, period)
         .run();
-    return conn_.changes() > 0;
+    return metadata(conn_.changes() > 0);
   }
 
   bool delete_task_rating(const std::string& task, const std::string& period) override {
@@ -322,6 +328,8 @@ class SqlTransaction final : public StoreTransaction {
         " comment, changed_by, changed_at) VALUES(?, ?, ?, ?, ?, NULL, '', ?, ?)");
     h.bind(1, ind).bind(2, u).bind(3, period).bind(4, k).bind(5, old->value);
     h.bind(6, context_.actor).bind(7, context_.at).run();
+    append_value_change(conn_, indicator, unit, period, kind, std::nullopt);
+    announce_ = true;
     return true;
   }
 
@@ -391,6 +399,10 @@ class SqlTransaction final : public StoreTransaction {
   }
 
   void commit() override {
+    if (metadata_changed_)
+      append_metadata_change(conn_);
+    if (announce_ || metadata_changed_)
+      Backend::announce_changes(conn_);
     tx_.commit();
     commits_.fetch_add(1, std::memory_order_release);
   }
@@ -399,6 +411,13 @@ class SqlTransaction final : public StoreTransaction {
   bool run(Statement& st) {
     st.run();
     return conn_.changes() > 0;
+  }
+
+  // Notes that a record the rollups are built over changed: commit() puts
+  // one marker in the change feed for the whole transaction.
+  bool metadata(bool changed) {
+    metadata_changed_ = metadata_changed_ || changed;
+    return changed;
   }
 
   // Keeps the search index in step with a record that changed.
@@ -445,6 +464,8 @@ class SqlTransaction final : public StoreTransaction {
   typename Backend::Transaction tx_;
   ChangeContext context_;
   std::atomic<long long>& commits_;
+  bool metadata_changed_ = false;  // commit() appends a metadata marker to the feed
+  bool announce_ = false;          // value changes are in the feed: wake the followers
 };
 
 }  // namespace mandate::store::sql

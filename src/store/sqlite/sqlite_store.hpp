@@ -26,6 +26,8 @@ struct SqliteBackend {
       " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL"
       " DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))";
   static void begin_write(Connection&) {}  // BEGIN IMMEDIATE took the write lock
+  // Followers on the same file see the commit through PRAGMA data_version.
+  static void announce_changes(Connection&) {}
   static void index(Connection& c, core::SearchEntity entity, const std::string& code,
                     const std::string& folded_text);
   static void unindex(Connection& c, core::SearchEntity entity, const std::string& code);

@@ -1,0 +1,62 @@
+#pragma once
+// The change feed (table `changes`, migration 0005), for any SQL connection:
+// appended in the writing transaction, read by every server from the last id
+// it applied (docs/architecture.md, "Change feed").
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dataset.hpp"
+#include "store/store.hpp"
+
+namespace mandate::store::sql {
+
+// A value cell now holds `value` (none: the cell was deleted).
+template <typename Connection>
+void append_value_change(Connection& c, const std::string& indicator, const std::string& unit,
+                         const std::string& period, core::ValueKind kind,
+                         std::optional<double> value) {
+  auto st = c.prepare(
+      "INSERT INTO changes(kind, indicator, unit, period, value_kind, value)"
+      " VALUES('value', ?, ?, ?, ?, ?)");
+  st.bind(1, indicator).bind(2, unit).bind(3, period).bind(4, core::value_kind_name(kind));
+  if (value)
+    st.bind(5, *value);
+  else
+    st.bind_null(5);
+  st.run();
+}
+
+// Something the rollups are built over changed: followers rebuild.
+template <typename Connection>
+void append_metadata_change(Connection& c) {
+  c.prepare("INSERT INTO changes(kind) VALUES('metadata')").run();
+}
+
+template <typename Connection>
+std::vector<FeedChange> changes_after(Connection& c, long long after, std::size_t limit) {
+  auto st = c.prepare(
+      "SELECT id, kind, indicator, unit, period, value_kind, value FROM changes"
+      " WHERE id > ? ORDER BY id LIMIT ?");
+  st.bind(1, after).bind(2, static_cast<long long>(limit));
+  std::vector<FeedChange> out;
+  while (st.step()) {
+    FeedChange f;
+    f.id = st.integer(0);
+    f.metadata = st.text(1) == "metadata";
+    if (!f.metadata) {
+      f.value.indicator = st.text(2);
+      f.value.unit = st.text(3);
+      f.value.period = st.text(4);
+      f.value.kind = core::parse_value_kind(st.text(5));
+      f.removed = st.is_null(6);
+      if (!f.removed)
+        f.value.value = st.real(6);
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace mandate::store::sql
