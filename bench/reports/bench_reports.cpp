@@ -16,10 +16,10 @@
 
 #include <fmt/format.h>
 
+#include "core/analytics/from_dataset.hpp"
 #include "core/unit_tree.hpp"
 #include "national_dataset.hpp"
 #include "report/render.hpp"
-#include "service/analytics_cache.hpp"
 #include "service/report_service.hpp"
 
 namespace {
@@ -93,8 +93,7 @@ int main() {
       config.provinces, config.communes, config.cells, snapshot->data.indicators.size(),
       snapshot->data.values.size(), snapshot->data.targets.size(), seconds_since(start));
   start = Clock::now();
-  service::AnalyticsCache analytics;
-  snapshot->engine = analytics.sync(snapshot->data);
+  snapshot->engine = core::analytics::build_engine(snapshot->data);
   std::printf("rollups built in %.1f s\n", seconds_since(start));
 
   std::vector<std::string> communes;

@@ -39,7 +39,8 @@ std::string every_byte() {
 
 // The demo, plus what the metadata format does not carry: accounts, a
 // session, a token, the audit log, value history with a deleted cell, a task
-// journal, a file with every byte value, and a unit restructuring event.
+// journal, a submission step, a file with every byte value, and a unit
+// restructuring event.
 void fill_city(const std::string& location) {
   auto s = store::open_store(location, store::OpenMode::create_or_open);
   service::import_dataset(*s, demo_data(), kCtx);
@@ -97,6 +98,10 @@ void fill_city(const std::string& location) {
   rename.from = {d.units.back().code};
   rename.new_name = "Phường Đông Kinh mới";
   tx->upsert(rename);
+  // A step of a submission's journal: the demo carries submissions' states only.
+  tx->append_submission_step({0, d.submissions.front().form, d.submissions.front().unit,
+                              d.submissions.front().period, "submit", "submitted", 0, "",
+                              "lan", kCtx.at});
   tx->commit();
 }
 
