@@ -211,13 +211,90 @@ TEST(EngineRestructuring, MoveChangesTheParentFromTheEffectiveMonth) {
   EXPECT_EQ(e.query(a, e.unit_id("P1"), e.period_code(Period::parse("2022"))).value, std::nullopt);
 }
 
-TEST(EngineRestructuring, SplitAndLoopsAreRefused) {
+// A commune split on 1/7/2022 between an existing commune and one born of the
+// split: its history goes with the new one, its share of amounts and stocks
+// with each.
+TEST(EngineRestructuring, SplitSharesTheUnitAmongItsSuccessors) {
+  std::vector<Unit> units = tree();
+  units.push_back(unit("Z", "P2"));
+  units.back().valid_from = make_date(2022, 7, 1);
   Restructuring split;
   split.kind = Restructuring::Kind::split;
-  split.effective = make_date(2022, 1, 1);
+  split.effective = make_date(2022, 7, 1);
   split.from = {"X1"};
-  split.to = {"X2", "Y1"};
-  EXPECT_THROW(Engine(tree(), {}, {split}), Error);
+  split.to = {"Z", "Y1"};
+  split.shares = {0.25, 0.75};
+  Engine e(units,
+           {indicator("A", Aggregation::sum), indicator("MAX", Aggregation::max),
+            indicator("AVG", Aggregation::average)},
+           {split}, {Period::term(2021, 2025)});
+  auto at = [&](const char* period) { return e.period_code(Period::parse(period)); };
+  auto q = [&](const char* ind, const char* u, const char* period) {
+    return e.query(e.indicator_id(ind), e.unit_id(u), at(period)).value;
+  };
+  const UnitId x1 = e.unit_id("X1"), z = e.unit_id("Z"), y1 = e.unit_id("Y1");
+  for (const char* period : {"2021", "2022S1"}) {
+    e.set_value({e.indicator_id("A"), x1, at(period), 0, ValueKind::official, 100});
+    e.set_value({e.indicator_id("MAX"), x1, at(period), 0, ValueKind::official, 100});
+    e.set_value({e.indicator_id("AVG"), x1, at(period), 0, ValueKind::official, 10});
+  }
+  e.set_value({e.indicator_id("A"), z, at("2022S2"), 0, ValueKind::official, 8});
+  e.set_value({e.indicator_id("A"), y1, at("2022S2"), 0, ValueKind::official, 4});
+  // The old province keeps the history; the new commune holds its share of it.
+  EXPECT_EQ(q("A", "P1", "2021"), 100);
+  EXPECT_EQ(q("A", "Z", "2021"), 25);
+  EXPECT_EQ(q("A", "Z", "2022"), 25 + 8);
+  EXPECT_EQ(q("A", "Z", "2021-2025"), 50 + 8);
+  // The existing successor takes its share from the change on only.
+  EXPECT_EQ(q("A", "Y1", "2022"), 4);
+  // Z is part of P2 from its birth: its history is not counted twice.
+  EXPECT_EQ(q("A", "P2", "2022"), 12);
+  EXPECT_EQ(q("A", "C", "2022"), 112);
+  EXPECT_EQ(q("A", "C", "2021-2025"), 212);
+  // Extremes are whole; an average keeps its mean.
+  EXPECT_EQ(q("MAX", "Z", "2021"), 100);
+  EXPECT_EQ(q("AVG", "Z", "2021"), 10);
+  EXPECT_EQ(e.children(z, at("2021")), std::vector<UnitId>{x1});
+  EXPECT_TRUE(e.children(e.unit_id("P2"), at("2021")).size() == 1);  // Y1 only
+
+  split.shares = {1};
+  EXPECT_THROW(Engine(units, {}, {split}), Error);
+}
+
+// Wards merged into a ward founded by the merger: the new ward's figures for
+// the years before it include theirs; the city counts each month once.
+TEST(EngineRestructuring, AMergerIntoANewUnitCarriesTheHistory) {
+  std::vector<Unit> units = tree();
+  units.push_back(unit("N", "P1"));
+  units.back().valid_from = make_date(2025, 7, 1);
+  Restructuring merge;
+  merge.kind = Restructuring::Kind::merge;
+  merge.effective = make_date(2025, 7, 1);
+  merge.from = {"X1", "X2"};
+  merge.to = {"N"};
+  Engine e(units, {indicator("A", Aggregation::sum)}, {merge}, {Period::term(2021, 2025)});
+  auto at = [&](const char* period) { return e.period_code(Period::parse(period)); };
+  auto set = [&](const char* u, const char* period, double v) {
+    e.set_value({e.indicator_id("A"), e.unit_id(u), at(period), 0, ValueKind::official, v});
+  };
+  auto q = [&](const char* u, const char* period) {
+    return e.query(e.indicator_id("A"), e.unit_id(u), at(period)).value;
+  };
+  set("X1", "2024", 10);
+  set("X2", "2024", 20);
+  set("X1", "2025S1", 1);
+  set("X2", "2025S1", 2);
+  set("N", "2025S2", 5);
+  EXPECT_EQ(q("N", "2024"), 30);
+  EXPECT_EQ(q("N", "2025"), 8);
+  EXPECT_EQ(q("N", "2021-2025"), 38);
+  EXPECT_EQ(q("P1", "2025"), 8);
+  EXPECT_EQ(q("P1", "2021-2025"), 38);
+  EXPECT_EQ(q("C", "2021-2025"), 38);
+  EXPECT_EQ(e.children(e.unit_id("P1"), at("2025S2")), std::vector<UnitId>{e.unit_id("N")});
+}
+
+TEST(EngineRestructuring, LoopsAndUnknownUnitsAreRefused) {
   Restructuring loop;
   loop.kind = Restructuring::Kind::move;
   loop.effective = make_date(2022, 1, 1);

@@ -18,13 +18,16 @@ UnitChange change(UnitChangeKind kind, std::vector<std::string> from, std::vecto
   return c;
 }
 
-TEST(AnalyticsFromDataset, SplitsAreLeftOutAndAMergeKeepsItsSuccessorInPlace) {
-  const auto r = restructurings_of({change(UnitChangeKind::split, {"A"}, {"B", "C"}),
-                                    change(UnitChangeKind::merge, {"A", "B"}, {"B"})});
-  ASSERT_EQ(r.size(), 1u);
-  EXPECT_EQ(r[0].kind, Restructuring::Kind::merge);
-  EXPECT_EQ(r[0].from, std::vector<std::string>{"A"});
-  EXPECT_EQ(r[0].to, std::vector<std::string>{"B"});
+TEST(AnalyticsFromDataset, SplitsKeepTheirSharesAndAMergeKeepsItsSuccessorInPlace) {
+  UnitChange split = change(UnitChangeKind::split, {"A"}, {"B", "C"});
+  split.shares = {0.4, 0.6};
+  const auto r = restructurings_of({split, change(UnitChangeKind::merge, {"A", "B"}, {"B"})});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].kind, Restructuring::Kind::split);
+  EXPECT_EQ(r[0].shares, (std::vector<double>{0.4, 0.6}));
+  EXPECT_EQ(r[1].kind, Restructuring::Kind::merge);
+  EXPECT_EQ(r[1].from, std::vector<std::string>{"A"});
+  EXPECT_EQ(r[1].to, std::vector<std::string>{"B"});
 }
 
 TEST(AnalyticsFromDataset, HoldsTheValuesTermsAndTermTargets) {

@@ -1,5 +1,6 @@
-// Property test of the analytics engine: random hierarchies (with merges and
-// moves), random values at every period type, updates and deletes; every
+// Property test of the analytics engine: random hierarchies (with merges,
+// splits and moves, into existing units and into units born of the change),
+// random values at every period type, updates and deletes; every
 // figure is checked against a from-scratch recomputation written directly from
 // the rules in docs/analytics.md, and against a second engine bulk-loaded with
 // the final values.
@@ -98,6 +99,26 @@ World random_world(std::mt19937& rng) {
       w.changes.push_back(change(Restructuring::Kind::move, d, x, p));
     }
   }
+  // A commune merged into, or split between, units that come into being with
+  // the change (under any province): they take its history.
+  for (int k = 0, nk = pick(0, 2); k < nk; ++k) {
+    const Date d = make_date(pick(kFirstYear, kLastYear), static_cast<unsigned>(pick(1, 12)),
+                             pick(0, 3) == 0 ? 15u : 1u);
+    const std::string x = communes[static_cast<std::size_t>(pick(0, int(communes.size()) - 1))];
+    const bool split = pick(0, 1) == 0;
+    Restructuring c = change(split ? Restructuring::Kind::split : Restructuring::Kind::merge, d, x,
+                             "N" + std::to_string(k) + "A");
+    if (split) {
+      c.to.push_back("N" + std::to_string(k) + "B");
+      c.shares = {0.25, 0.75};
+    }
+    for (const auto& code : c.to) {
+      w.units.push_back(
+          make_unit(code, provinces[static_cast<std::size_t>(pick(0, int(provinces.size()) - 1))]));
+      w.units.back().valid_from = d;
+    }
+    w.changes.push_back(std::move(c));
+  }
   return w;
 }
 
@@ -108,13 +129,21 @@ using Key = std::tuple<IndicatorId, UnitId, OptionId, PeriodCode, bool>;  // boo
 class Reference {
  public:
   Reference(const World& w, const Engine& e) : w_(w), e_(e) {
+    std::vector<const Restructuring*> ordered;
     for (const auto& c : w.changes)
-      for (const auto& from : c.from) {
-        const std::string to = c.kind == Restructuring::Kind::merge ? c.to[0] : c.new_parent;
-        moves_.push_back({e.unit_id(from), effective_month(c.effective), e.unit_id(to)});
+      ordered.push_back(&c);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](auto* a, auto* b) { return a->effective < b->effective; });
+    for (const Restructuring* c : ordered)
+      for (const auto& from : c->from) {
+        Move m{e.unit_id(from), c->effective, effective_month(c->effective), {}, false};
+        if (c->kind == Restructuring::Kind::move)
+          m.parents.push_back({e.unit_id(c->new_parent), 1.0});
+        for (std::size_t k = 0; k < c->to.size(); ++k)
+          m.parents.push_back({e.unit_id(c->to[k]), c->shares.empty() ? 1.0 : c->shares[k]});
+        m.history = c->kind != Restructuring::Kind::move;
+        moves_.push_back(std::move(m));
       }
-    std::stable_sort(moves_.begin(), moves_.end(),
-                     [](const auto& a, const auto& b) { return a.month < b.month; });
   }
   std::map<Key, double> values;
 
@@ -156,23 +185,55 @@ class Reference {
   }
 
  private:
+  using Parents = std::vector<std::pair<UnitId, double>>;  // with the share of each
   struct Move {
     UnitId unit;
+    Date date;
     std::int32_t month;
-    UnitId parent;
+    Parents parents;
+    bool history;  // successors born of the change take the earlier months too
   };
 
   Rollup rollup(IndicatorId i) const { return rollup_of(w_.indicators[i]); }
 
-  std::optional<UnitId> parent_at(UnitId u, std::int32_t month) const {
-    std::optional<UnitId> p;
+  // A unit born of a change (validFrom on or after the date of a merge or
+  // split into it) is part of its parent from its validFrom only.
+  bool born(UnitId u) const {
+    const auto& from = w_.units[u].valid_from;
+    if (!from)
+      return false;
+    for (const Move& m : moves_)
+      if (m.history)
+        for (const auto& [s, share] : m.parents)
+          if (s == u && *from >= m.date)
+            return true;
+    return false;
+  }
+
+  // The parents of u during month `month`: those of the last change of u in
+  // effect (or the tree as given), plus the born successors of its later
+  // changes, which hold its history.
+  Parents parents_at(UnitId u, std::int32_t month) const {
+    Parents out;
     const std::string& pc = w_.units[u].parent_code;
-    if (!pc.empty())
-      p = e_.unit_id(pc);
+    if (!pc.empty() && !(born(u) && month < effective_month(*w_.units[u].valid_from)))
+      out.push_back({e_.unit_id(pc), 1.0});
     for (const Move& m : moves_)
       if (m.unit == u && m.month <= month)
-        p = m.parent;
-    return p;
+        out = m.parents;
+    for (const Move& m : moves_)
+      if (m.unit == u && m.month > month && m.history)
+        for (const auto& [s, share] : m.parents)
+          if (born(s))
+            out.push_back({s, share});
+    return out;
+  }
+
+  static std::optional<double> share_in(const Parents& ps, UnitId parent) {
+    for (const auto& [p, share] : ps)
+      if (p == parent)
+        return share;
+    return std::nullopt;
   }
 
   std::pair<std::int32_t, std::int32_t> months(PeriodCode p) const {
@@ -212,15 +273,20 @@ class Reference {
     auto key = std::make_tuple(i, u, o, p);
     if (auto it = memo_.find(key); it != memo_.end())
       return it->second;
+    // A unit's own figure wins; a unit born of a restructuring adds its
+    // predecessors' months to a figure not reported for the period itself.
     Cell c = own(i, u, p, o);
     if (c.empty() && rollup(i) != Rollup::none)
       c = parts(i, u, p, o);
+    else if (born(u) && rollup(i) != Rollup::none && reported(i, u, p, o).empty())
+      add_part(rollup(i), c, parts(i, u, p, o));
     memo_[key] = c;
     return c;
   }
 
   // Each child adds, for each stretch of p's months during which it is a part
-  // of u, its figures of the calendar nodes covering that stretch.
+  // of u (with one share), its figures of the calendar nodes covering that
+  // stretch, times that share.
   Cell parts(IndicatorId i, UnitId u, PeriodCode p, OptionId o) {
     const Rollup r = rollup(i);
     auto [first, last] = months(p);
@@ -228,12 +294,13 @@ class Reference {
     for (UnitId c = 0; c < w_.units.size(); ++c) {
       std::int32_t m = first;
       while (m <= last) {
-        if (parent_at(c, m) != u) {
+        const auto share = share_in(parents_at(c, m), u);
+        if (!share) {
           ++m;
           continue;
         }
         std::int32_t end = m;
-        while (end + 1 <= last && parent_at(c, end + 1) == u)
+        while (end + 1 <= last && share_in(parents_at(c, end + 1), u) == share)
           ++end;
         Cell part;
         if (m == first && end == last) {
@@ -247,7 +314,7 @@ class Reference {
               combine_time(r, part, final_figure(i, c, calendar_code(y, nodes[k]), o));
           }
         }
-        add_part(r, acc, part);
+        add_part(r, acc, share_of(r, part, *share));
         m = end + 1;
       }
     }

@@ -76,6 +76,31 @@ inline void combine_time(Rollup r, Cell& acc, const Cell& later) {
   acc.estimates = std::max(acc.estimates, later.estimates);
 }
 
+// A part's figure as it counts for a parent that holds `share` of it (a
+// split unit's history shared among its successors): amounts and stocks take
+// that fraction; an average keeps its mean but weighs less; extremes and
+// counts of reporting units are whole.
+inline Cell share_of(Rollup r, Cell c, double share) {
+  if (share == 1 || c.empty())
+    return c;
+  switch (r) {
+    case Rollup::sum:
+    case Rollup::last:
+      c.a *= share;
+      break;
+    case Rollup::average:
+      c.a *= share;
+      c.b *= share;
+      break;
+    case Rollup::min:
+    case Rollup::max:
+    case Rollup::count:
+    case Rollup::none:
+      break;
+  }
+  return c;
+}
+
 // Adds one part's figure to a unit's aggregate of its parts. Stocks ("last")
 // add up across units.
 inline void add_part(Rollup r, Cell& acc, const Cell& part) {

@@ -449,7 +449,7 @@ const YearView& Figures::year(int y) {
       return *view;
   auto view = std::make_unique<YearView>();
   impl_.year_view(rollup_, series_ == FlatMap::kMissing ? nullptr : &impl_.series[series_],
-                  group_ == FlatMap::kMissing ? nullptr : &impl_.groups[group_], y, *view);
+                  group_ == FlatMap::kMissing ? nullptr : &impl_.groups[group_], y, *view, born_);
   years_.emplace_back(y, std::move(view));
   return *years_.back().second;
 }
@@ -460,7 +460,7 @@ Cell Figures::term(unsigned t) {
       return cell;
   const Cell c =
       impl_.term_figure(rollup_, series_ == FlatMap::kMissing ? nullptr : &impl_.series[series_],
-                        group_ == FlatMap::kMissing ? nullptr : &impl_.groups[group_], t);
+                        group_ == FlatMap::kMissing ? nullptr : &impl_.groups[group_], t, born_);
   terms_.emplace_back(t, c);
   return c;
 }

@@ -77,8 +77,8 @@ std::size_t year_guess(const Series& s, int year) {
   return static_cast<std::size_t>((code - first) / (last - first) * double(e.size() - 1));
 }
 
-void Engine::Impl::year_view(Rollup r, const Series* s, const Group* g, int year,
-                             YearView& out) const {
+void Engine::Impl::year_view(Rollup r, const Series* s, const Group* g, int year, YearView& out,
+                             bool born) const {
   out.reported.fill(Cell{});
   if (s) {
     auto [b, e] = year_entries(*s, year);
@@ -91,8 +91,8 @@ void Engine::Impl::year_view(Rollup r, const Series* s, const Group* g, int year
       for (std::uint8_t part : slot_parts(k))
         combine_time(r, own, out.own[part]);
     out.own[k] = own;
-    const Cell* agg = own.empty() && g ? g->find(year, k) : nullptr;
-    out.fig[k] = agg ? *agg : own;
+    const Cell* agg = (own.empty() || born) && g ? g->find(year, k) : nullptr;
+    out.fig[k] = final_figure(r, out.reported[k], own, agg ? *agg : Cell{}, born);
   }
 }
 
@@ -142,14 +142,21 @@ std::pair<Cell, Cell> Engine::Impl::own_slot(Rollup r, const Series& s, int year
   return {reported, own};
 }
 
+Cell Engine::Impl::reported_term(const Series* s, unsigned t) const {
+  Cell reported;
+  if (!s)
+    return reported;
+  const Entry probe{term_code(t), 0, 0};
+  for (auto it = std::lower_bound(s->entries.begin(), s->entries.end(), probe, entry_less);
+       it != s->entries.end() && it->period == probe.period; ++it)
+    reported = single_value(it->value, it->official == 0);  // the official entry comes last
+  return reported;
+}
+
 Cell Engine::Impl::own_term(Rollup r, const Series* s, unsigned t) const {
   if (!s)
     return Cell{};
-  const Entry probe{term_code(t), 0, 0};
-  auto it = std::lower_bound(s->entries.begin(), s->entries.end(), probe, entry_less);
-  Cell reported;
-  for (; it != s->entries.end() && it->period == probe.period; ++it)
-    reported = single_value(it->value, it->official == 0);
+  const Cell reported = reported_term(s, t);
   if (!reported.empty() || r == Rollup::none)
     return reported;
   Cell acc;
@@ -164,11 +171,10 @@ Cell Engine::Impl::own_term(Rollup r, const Series* s, unsigned t) const {
   return acc;
 }
 
-Cell Engine::Impl::term_figure(Rollup r, const Series* s, const Group* g, unsigned t) const {
-  Cell own = own_term(r, s, t);
-  if (own.empty() && g && t < g->terms.size())
-    return g->terms[t];
-  return own;
+Cell Engine::Impl::term_figure(Rollup r, const Series* s, const Group* g, unsigned t,
+                               bool born) const {
+  return final_figure(r, born ? reported_term(s, t) : Cell{}, own_term(r, s, t),
+                      g && t < g->terms.size() ? g->terms[t] : Cell{}, born);
 }
 
 void Engine::Impl::load(std::span<const ValueRecord> values) {
@@ -296,20 +302,18 @@ void Engine::Impl::rebuild() {
     if (views.size() < static_cast<std::size_t>(years))
       views.resize(static_cast<std::size_t>(years));
     for (int y = lo; y <= hi; ++y)
-      year_view(r, s, g, y, views[static_cast<std::size_t>(y - lo)]);
+      year_view(r, s, g, y, views[static_cast<std::size_t>(y - lo)], h.born(u));
     for (unsigned t = 0; t < terms.size(); ++t) {
-      Cell own = Cell{};
+      const Cell reported = reported_term(s, t);
+      Cell own = reported;
       if (s) {
-        const Entry probe{term_code(t), 0, 0};
-        for (auto it = std::lower_bound(s->entries.begin(), s->entries.end(), probe, entry_less);
-             it != s->entries.end() && it->period == probe.period; ++it)
-          own = single_value(it->value, it->official == 0);
         if (own.empty())
           for (int y = std::max(lo, terms[t].first_year); y <= std::min(hi, terms[t].last_year);
                ++y)
             combine_time(r, own, views[static_cast<std::size_t>(y - lo)].own[slot::year]);
       }
-      term_figs[t] = own.empty() && g && t < g->terms.size() ? g->terms[t] : own;
+      term_figs[t] = final_figure(r, reported, own, g && t < g->terms.size() ? g->terms[t] : Cell{},
+                                  h.born(u));
     }
     auto at = [&](PeriodCode p) -> Cell {
       if (is_term(p))
@@ -335,7 +339,8 @@ void Engine::Impl::rebuild() {
         const bool whole = rel.covers(y * 12, y * 12 + 11);
         for (unsigned k = 0; k < kSlotsPerYear; ++k)
           add_part(r, parent.at(y, k),
-                   whole ? v.fig[k] : contribution(r, calendar_code(y, k), rel, terms, at));
+                   whole ? share_of(r, v.fig[k], rel.share)
+                         : contribution(r, calendar_code(y, k), rel, terms, at));
       }
       for (unsigned t = 0; t < terms.size(); ++t) {
         const Cell part = contribution(r, term_code(t), rel, terms, at);

@@ -87,7 +87,7 @@ Cell contribution(Rollup r, PeriodCode p, const Relation& rel, const std::vector
                   At&& at) {
   auto [first, last] = month_range(p, terms);
   if (rel.covers(first, last))
-    return at(p);
+    return share_of(r, at(p), rel.share);
   if (!rel.overlaps(first, last))
     return Cell{};
   const std::int32_t lo = std::max(first, rel.from);
@@ -101,7 +101,23 @@ Cell contribution(Rollup r, PeriodCode p, const Relation& rel, const std::vector
     for (unsigned k = 0; k < n; ++k)
       combine_time(r, acc, at(calendar_code(y, nodes[k])));
   }
-  return acc;
+  return share_of(r, acc, rel.share);
+}
+
+// A unit's figure from its own cells and its parts' aggregate. A unit's own
+// figure wins over its parts'; but a unit born of a restructuring adds, to a
+// figure it put together from its own shorter periods (not one it reported
+// for the period itself), its predecessors' data of the months before it
+// existed.
+inline Cell final_figure(Rollup r, const Cell& reported, const Cell& own, const Cell& parts,
+                         bool born) {
+  if (own.empty())
+    return parts;
+  if (!born || !reported.empty() || parts.empty())
+    return own;
+  Cell c = own;
+  add_part(r, c, parts);
+  return c;
 }
 
 struct Engine::Impl {
@@ -132,14 +148,17 @@ struct Engine::Impl {
   std::uint32_t ensure_group(IndicatorId i, UnitId u, OptionId o, const Affected& aff);
   std::uint32_t ensure_group_year(IndicatorId i, UnitId u, OptionId o, int year);
 
-  void year_view(Rollup r, const Series* s, const Group* g, int year, YearView& out) const;
+  void year_view(Rollup r, const Series* s, const Group* g, int year, YearView& out,
+                 bool born = false) const;
   // Reported and own figure of one slot only: the read path's shortcut. The
   // search for the year's entries starts at `guess` (year_guess).
   std::pair<Cell, Cell> own_slot(Rollup r, const Series& s, int year, unsigned slot_index,
                                  std::size_t guess) const;
   // Own figure of a term: its reported value, else its years' own figures.
+  // The value reported for term t itself (empty when none).
+  Cell reported_term(const Series* s, unsigned t) const;
   Cell own_term(Rollup r, const Series* s, unsigned t) const;
-  Cell term_figure(Rollup r, const Series* s, const Group* g, unsigned t) const;
+  Cell term_figure(Rollup r, const Series* s, const Group* g, unsigned t, bool born) const;
 
   Affected affected(PeriodCode p) const;
   bool write(IndicatorId i, UnitId u, OptionId o, PeriodCode p, bool official,
@@ -165,7 +184,8 @@ class Figures {
       : impl_(impl),
         series_(impl.series_index.find(series_key(i, u, o))),
         group_(impl.group_index.find(series_key(i, u, o))),
-        rollup_(r) {}
+        rollup_(r),
+        born_(impl.engine.hierarchy_.born(u)) {}
 
   void capture(const Affected& aff) {
     if (aff.has_year)
@@ -187,6 +207,7 @@ class Figures {
   std::uint32_t series_;
   std::uint32_t group_;
   Rollup rollup_;
+  bool born_;
   std::vector<std::pair<int, std::unique_ptr<YearView>>> years_;
   std::vector<std::pair<unsigned, Cell>> terms_;
 };

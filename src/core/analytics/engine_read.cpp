@@ -67,19 +67,11 @@ Figure Engine::Impl::figure(IndicatorId i, UnitId u, PeriodCode p, OptionId o, i
   const Group* g = find_group(i, u, o);
   if (is_term(p)) {
     const unsigned t = term_index(p);
-    Cell reported;
-    if (s) {
-      const Entry probe{p, 0, 0};
-      auto it = std::lower_bound(
-          s->entries.begin(), s->entries.end(), probe, [](const Entry& a, const Entry& b) {
-            return a.period != b.period ? a.period < b.period : a.official < b.official;
-          });
-      for (; it != s->entries.end() && it->period == p; ++it)
-        reported = single_value(it->value, it->official == 0);
-    }
+    const Cell reported = reported_term(s, t);
     const Cell own = own_term(r, s, t);
     const Cell agg = g && t < g->terms.size() ? g->terms[t] : Cell{};
-    return make_figure(r, reported, own, agg, own.empty() ? agg : own);
+    return make_figure(r, reported, own, agg,
+                       final_figure(r, reported, own, agg, engine.hierarchy_.born(u)));
   }
   const int y = code_year(p);
   const unsigned k = code_slot(p);
@@ -89,7 +81,7 @@ Figure Engine::Impl::figure(IndicatorId i, UnitId u, PeriodCode p, OptionId o, i
     return make_figure(r, Cell{}, Cell{}, a, a);
   }
   YearView v;
-  year_view(r, s, g, y, v);
+  year_view(r, s, g, y, v, engine.hierarchy_.born(u));
   return make_figure(r, v.reported[k], v.own[k], agg ? *agg : Cell{}, v.fig[k]);
 }
 
@@ -192,7 +184,8 @@ std::vector<Figure> Engine::query_grid(std::span<const IndicatorId> indicators,
         }
         const auto [reported, own] = impl_->own_slot(info.rollup, *s, y, k, year_guess(*s, y));
         const Cell a = agg ? *agg : Cell{};
-        fill_figure(out.emplace_back(), info.rollup, reported, own, a, own.empty() ? a : own);
+        fill_figure(out.emplace_back(), info.rollup, reported, own, a,
+                    final_figure(info.rollup, reported, own, a, hierarchy_.born(u)));
       }
     }
   }

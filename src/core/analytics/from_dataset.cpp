@@ -44,9 +44,7 @@ std::vector<Period> terms_of(const Dataset& data) {
 std::vector<Restructuring> restructurings_of(const std::vector<UnitChange>& changes) {
   std::vector<Restructuring> out;
   for (const auto& c : changes) {
-    if (c.kind == UnitChangeKind::split)
-      continue;
-    Restructuring r{kind_of(c.kind), c.effective, c.from, c.to, c.new_parent};
+    Restructuring r{kind_of(c.kind), c.effective, c.from, c.to, c.new_parent, c.shares};
     // A merge into one of the merged units: that one keeps its place.
     if (r.kind == Restructuring::Kind::merge && !r.to.empty())
       std::erase(r.from, r.to[0]);

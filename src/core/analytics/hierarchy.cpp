@@ -23,13 +23,31 @@ Hierarchy::Hierarchy(const std::vector<Unit>& units, const std::vector<Restructu
   }
   parents_.resize(units.size());
   children_.resize(units.size());
+  auto need = [&](const std::string& code) {
+    auto id = find(code);
+    if (!id)
+      throw not_found("unit.not_found", {code});
+    return *id;
+  };
+  // Units that come into being with a change: they roll up from their validFrom.
+  born_.assign(units.size(), false);
+  auto& born = born_;
+  for (const auto& c : changes)
+    if (c.kind == Restructuring::Kind::merge || c.kind == Restructuring::Kind::split ||
+        c.kind == Restructuring::Kind::dissolve)
+      for (const auto& code : c.to) {
+        const UnitId s = need(code);
+        if (units[s].valid_from && *units[s].valid_from >= c.effective)
+          born[s] = true;
+      }
   for (std::size_t i = 0; i < units.size(); ++i) {
     if (units[i].parent_code.empty())
       continue;
     auto p = find(units[i].parent_code);
     if (!p)
       throw invalid_input("unit.parent_unknown", {units[i].code, units[i].parent_code});
-    parents_[i].push_back(Relation{*p});
+    parents_[i].push_back(
+        Relation{*p, born[i] ? effective_month(*units[i].valid_from) : kMonthMin, kMonthMax});
   }
   depth_.assign(units.size(), 0);
 
@@ -39,40 +57,47 @@ Hierarchy::Hierarchy(const std::vector<Unit>& units, const std::vector<Restructu
     ordered.push_back(&c);
   std::stable_sort(ordered.begin(), ordered.end(),
                    [](auto* a, auto* b) { return a->effective < b->effective; });
-  auto need = [&](const std::string& code) {
-    auto id = find(code);
-    if (!id)
-      throw not_found("unit.not_found", {code});
-    return *id;
-  };
   for (const Restructuring* c : ordered) {
     const std::int32_t month = effective_month(c->effective);
-    std::optional<UnitId> target;
+    // The successors and the share of each.
+    std::vector<std::pair<UnitId, double>> into;
     switch (c->kind) {
       case Restructuring::Kind::rename:
         continue;
       case Restructuring::Kind::split:
-        throw invalid_input("unit_change.kind_invalid", {"split", "merge, move, dissolve, rename"});
+        if (c->to.size() < 2)
+          throw invalid_input("unit_change.count", {"to", "2", "…"});
+        if (c->shares.size() != c->to.size())
+          throw invalid_input("unit_change.shares_count", {std::to_string(c->to.size())});
+        for (std::size_t k = 0; k < c->to.size(); ++k)
+          into.emplace_back(need(c->to[k]), c->shares[k]);
+        break;
       case Restructuring::Kind::merge:
         if (c->to.size() != 1)
           throw invalid_input("unit_change.count", {"to", "1", "1"});
-        target = need(c->to[0]);
+        into.emplace_back(need(c->to[0]), 1.0);
         break;
       case Restructuring::Kind::move:
         if (!c->new_parent.empty())
-          target = need(c->new_parent);
+          into.emplace_back(need(c->new_parent), 1.0);
         else if (c->to.size() == 1)
-          target = need(c->to[0]);
+          into.emplace_back(need(c->to[0]), 1.0);
         else
           throw invalid_input("unit_change.new_parent_missing", {});
         break;
       case Restructuring::Kind::dissolve:
         if (!c->to.empty())
-          target = need(c->to[0]);
+          into.emplace_back(need(c->to[0]), 1.0);
         break;
     }
-    for (const auto& code : c->from)
-      set_parent_from(need(code), month, target);
+    const bool takes_history = c->kind != Restructuring::Kind::move;
+    for (const auto& code : c->from) {
+      const UnitId u = need(code);
+      end_parents_at(u, month);
+      for (const auto& [successor, share] : into)
+        add_parent(u, Relation{successor, takes_history && born[successor] ? kMonthMin : month,
+                               kMonthMax, share});
+    }
   }
 
   // Depth in the tree as given: follow the first (original) parent link.
@@ -93,29 +118,29 @@ std::optional<UnitId> Hierarchy::find(std::string_view code) const {
   return it->second;
 }
 
-void Hierarchy::set_parent_from(UnitId u, std::int32_t month, std::optional<UnitId> parent) {
+void Hierarchy::end_parents_at(UnitId u, std::int32_t month) {
   auto& rels = parents_[u];
-  // Relations are kept in time order; cut everything from `month` on.
-  while (!rels.empty() && rels.back().from >= month)
-    rels.pop_back();
-  if (!rels.empty() && rels.back().to > month)
-    rels.back().to = month;
-  if (parent) {
-    if (*parent == u)
-      throw invalid_input("unit.cycle", {codes_[u]});
-    if (!rels.empty() && rels.back().unit == *parent && rels.back().to == month) {
-      rels.back().to = kMonthMax;  // a "change" to the same parent changes nothing
+  std::erase_if(rels, [&](const Relation& r) { return r.from >= month; });
+  for (Relation& r : rels)
+    r.to = std::min(r.to, month);
+}
+
+void Hierarchy::add_parent(UnitId u, Relation r) {
+  if (r.unit == u)
+    throw invalid_input("unit.cycle", {codes_[u]});
+  for (Relation& old : parents_[u])
+    if (old.unit == r.unit && old.share == r.share && old.to == r.from) {
+      old.to = r.to;  // a "change" to the same parent changes nothing
       return;
     }
-    rels.push_back(Relation{*parent, month, kMonthMax});
-  }
+  parents_[u].push_back(r);
 }
 
 void Hierarchy::link_children_and_order() {
   std::vector<std::uint32_t> pending(size(), 0);  // children not yet placed
   for (UnitId u = 0; u < size(); ++u)
     for (const Relation& r : parents_[u]) {
-      children_[r.unit].push_back(Relation{u, r.from, r.to});
+      children_[r.unit].push_back(Relation{u, r.from, r.to, r.share});
       ++pending[r.unit];
     }
   // Kahn's algorithm from the leaves up; a loop leaves units unplaced.
