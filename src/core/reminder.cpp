@@ -192,9 +192,12 @@ std::vector<PlannedNotification> plan_reminders(const ReminderInput& in) {
   return out;
 }
 
-std::vector<PlannedNotification> plan_step_notifications(
-    const Form& form, const UnitTree& tree, std::span<const Principal> users,
-    const Submission& after, SubmissionStep step, const std::string& actor, const std::string& at) {
+std::vector<PlannedNotification> plan_step_notifications(const Form& form, const UnitTree& tree,
+                                                         std::span<const Principal> users,
+                                                         const Submission& after,
+                                                         SubmissionStep step,
+                                                         const std::string& actor,
+                                                         const std::string& occasion) {
   std::vector<PlannedNotification> out;
   auto add = [&](const Principal& user, NotificationKind kind) {
     if (user.username == actor)
@@ -205,7 +208,7 @@ std::vector<PlannedNotification> plan_step_notifications(
     n.form = form.code;
     n.unit = after.unit;
     n.period = after.period;
-    n.occasion = at;
+    n.occasion = occasion;
     n.actor = actor;
     if (kind == NotificationKind::submission_reopened)
       n.reason = after.reopen_reason;

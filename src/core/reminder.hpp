@@ -26,7 +26,7 @@ struct ReminderSettings {
 void validate_reminder_settings(const ReminderSettings& s);
 
 // One notification to create. occasion tells apart notifications with the
-// same user, kind, form, unit and period: a digest's day, a step's time.
+// same user, kind, form, unit and period: a digest's day, a step's number.
 struct PlannedNotification {
   std::string username;
   NotificationKind kind = NotificationKind::deadline_soon;

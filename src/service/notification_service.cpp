@@ -99,10 +99,10 @@ std::string args_json(const core::PlannedNotification& n) {
 }
 
 std::string link_of(const store::NotificationRecord& n) {
+  if (n.kind == "digest")
+    return "/";  // the dashboard
   boost::urls::url u;
-  if (n.kind == "digest") {
-    u.set_path("/");
-  } else {
+  {
     u.set_path("/entry");
     u.params().append({"unit", n.unit});
     u.params().append({"period", n.period});

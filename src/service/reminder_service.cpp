@@ -129,8 +129,12 @@ void add_step_notifications(store::StoreTransaction& tx, store::Store& store,
   std::unordered_map<std::string, const store::UserRecord*> by_name;
   for (const auto& u : users)
     by_name.emplace(u.username, &u);
+  // The step's number in the report's journal tells apart two submissions
+  // within one second. Read under the write lock, before this step is added.
+  const std::string number =
+      std::to_string(store.submission_steps(form.code, after.unit, after.period).size() + 1);
   for (const auto& p :
-       core::plan_step_notifications(form, snapshot.tree, principals, after, step, actor, at)) {
+       core::plan_step_notifications(form, snapshot.tree, principals, after, step, actor, number)) {
     auto r = to_record(p, at, !by_name.at(p.username)->email.empty());
     tx.add_notification(r);
   }

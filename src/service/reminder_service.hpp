@@ -42,7 +42,8 @@ MailOutcome send_pending_mail(store::Store& store, const Snapshot& snapshot, Mai
                               const std::string& now, const std::string& public_url);
 
 // Writes the notifications a step just taken sends (core::plan_step_notifications)
-// in the step's transaction.
+// in the step's transaction, created `at`; their occasion is the step's number
+// in the report's journal.
 void add_step_notifications(store::StoreTransaction& tx, store::Store& store,
                             const Snapshot& snapshot, const core::Form& form,
                             const core::Submission& after, core::SubmissionStep step,

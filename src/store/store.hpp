@@ -116,7 +116,7 @@ struct NotificationRecord {
   std::string username;
   std::string kind;  // core::notification_kind_name
   std::string form, unit, period;
-  std::string occasion;          // digest: its day; submission step: its time; else empty
+  std::string occasion;          // digest: its day; submission step: its number; else empty
   std::string args_json = "{}";  // what the text needs beyond the keys (counts, lists, dates)
   std::string created_at;
   std::string read_at;               // empty: unread

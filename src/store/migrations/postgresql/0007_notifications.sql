@@ -10,7 +10,8 @@ ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT '';
 -- the body are written at read time in the reader's language. The unique key
 -- makes the reminder pass idempotent: a notification for (user, kind, form,
 -- unit, period, occasion) is created once however often the pass runs.
--- occasion: the day of a digest, the time of a submission step, else ''.
+-- occasion: the day of a digest, the number of a submission step in the
+-- report's journal, else ''.
 CREATE TABLE notifications (
   id             BIGSERIAL PRIMARY KEY,
   username       TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
