@@ -111,8 +111,8 @@ void fill_city(const std::string& location) {
   tx->upsert(rename);
   // A step of a submission's journal: the demo carries submissions' states only.
   tx->append_submission_step({0, d.submissions.front().form, d.submissions.front().unit,
-                              d.submissions.front().period, "submit", "submitted", 0, "",
-                              "lan", kCtx.at});
+                              d.submissions.front().period, "submit", "submitted", 0, "", "lan",
+                              kCtx.at});
   tx->commit();
 }
 
