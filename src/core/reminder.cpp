@@ -110,6 +110,17 @@ std::vector<PlannedNotification> plan_reminders(const ReminderInput& in) {
     return it == sent_index.end() ? nullptr : it->second;
   };
 
+  // Who reports for each unit, found once: a province has thousands of each.
+  std::map<std::string, std::vector<const Principal*>, std::less<>> reporters;
+  for (const auto& u : in.users)
+    if (role_allows(u.role, Action::enter_values))
+      reporters[u.unit].push_back(&u);
+  static const std::vector<const Principal*> kNobody;
+  auto reporters_at = [&](const std::string& unit) -> const std::vector<const Principal*>& {
+    const auto it = reporters.find(unit);
+    return it == reporters.end() ? kNobody : it->second;
+  };
+
   std::vector<PlannedNotification> out;
   // Reports not sent that are near or past their due date: their reporters.
   const int back = std::max(s.overdue_days, s.digest_days);
@@ -138,7 +149,10 @@ std::vector<PlannedNotification> plan_reminders(const ReminderInput& in) {
             reporting_status(submission_of(form.code, unit.code, period), due, in.today);
         if (status == ReportingStatus::on_time || status == ReportingStatus::late)
           continue;
-        for (const Principal* user : reporters_of(in.users, unit.code)) {
+        const auto& told = reporters_at(unit.code);
+        if (told.empty())
+          continue;
+        for (const Principal* user : told) {
           PlannedNotification n;
           n.username = user->username;
           n.kind = kind;
@@ -157,22 +171,26 @@ std::vector<PlannedNotification> plan_reminders(const ReminderInput& in) {
 
   // Digests: everyone who oversees rather than reports, for their own scope.
   for (const auto& user : in.users) {
-    if (user.role == Role::reporter || !tree.find_by_code(user.unit))
+    const Unit* top = tree.find_by_code(user.unit);
+    if (user.role == Role::reporter || !top)
       continue;
+    // The user's scope: their unit and everything below, read once per user.
+    std::vector<const Unit*> scope = tree.descendants(user.unit);
+    scope.insert(scope.begin(), top);
     PlannedNotification d;
     d.username = user.username;
     d.kind = NotificationKind::digest;
     d.occasion = format_iso_date(in.today);
     for (const auto& r : recent) {
       DigestLine line{r.form->code, r.period.id(), r.due, 0, 0, {}};
-      for (const auto& unit : tree.units()) {
-        if (!must_report(*r.form, unit, r.period) || !tree.is_within(unit.code, user.unit))
+      for (const Unit* unit : scope) {
+        if (!must_report(*r.form, *unit, r.period))
           continue;
         ++line.expected;
         const auto status =
-            reporting_status(submission_of(r.form->code, unit.code, line.period), r.due, in.today);
+            reporting_status(submission_of(r.form->code, unit->code, line.period), r.due, in.today);
         if (status == ReportingStatus::missing)
-          line.missing.push_back(unit.code);
+          line.missing.push_back(unit->code);
         else if (status == ReportingStatus::late)
           ++line.late;
       }
