@@ -274,6 +274,27 @@ TEST_F(Notifications, MailIsSentThroughSmtpAndRetriedWhenTheServerWasDown) {
   EXPECT_EQ(sink.messages().size(), 7u);
 }
 
+// Bad input stops the pass before it writes anything, with the catalog's message.
+TEST_F(Notifications, RemindRefusesBadDatesAndMailSettings) {
+  auto r = remind("2021-02-30");
+  EXPECT_EQ(r.code, 3) << r.out;
+  EXPECT_NE(r.out.find("Lỗi: "), std::string::npos) << r.out;
+  r = remind("2021-12-18", "--smtp-url http://mail.langson.gov.vn --smtp-from m@x.vn");
+  EXPECT_EQ(r.code, 3) << r.out;
+  EXPECT_NE(r.out.find("smtp://"), std::string::npos) << r.out;
+  r = remind("2021-12-18", "--smtp-url smtp://127.0.0.1:25");  // no sender
+  EXPECT_EQ(r.code, 3) << r.out;
+  EXPECT_NE(r.out.find("--smtp-from"), std::string::npos) << r.out;
+  r = remind("2021-12-18",
+             "--smtp-url smtp://127.0.0.1:25 --smtp-from m@x.vn --smtp-password-file /nonexistent");
+  EXPECT_EQ(r.code, 3) << r.out;
+  r = remind("2021-12-18", "--remind-days-before 40");
+  EXPECT_EQ(r.code, 2) << r.out;  // CLI11's range check: a usage error
+  HttpClient reporter = signed_in("reporter");
+  EXPECT_EQ(reporter.get("/api/v1/notifications/unread-count").json().at("unread").to_number<int>(),
+            0);
+}
+
 // `serve` runs the pass itself, at start and then on its timer, with today's
 // date: the demo's wards have sent nothing of the months before, so the city's
 // administrator gets a digest, by e-mail too.
