@@ -110,6 +110,11 @@ MailOutcome send_pending_mail(store::Store& store, const Snapshot& snapshot, Mai
               {it->second.email, std::to_string(n.id), std::to_string(attempts), error});
         };
         out.errors.push_back(line(core::Lang::vi) + " / " + line(core::Lang::en));
+        if (state == "failed") {
+          const std::vector<std::string> args = {std::to_string(n.id), std::to_string(attempts)};
+          out.errors.push_back(core::tr(core::Lang::vi, "mail.gave_up", args) + " / " +
+                               core::tr(core::Lang::en, "mail.gave_up", args));
+        }
       }
     }
     // Each result is kept at once: a crash later in the batch sends no mail twice.

@@ -6,8 +6,6 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
-#include <random>
-#include <vector>
 
 #include "core/error.hpp"
 
