@@ -38,6 +38,7 @@ void add_backup_commands(CLI::App& app, CommandContext& ctx);   // backup, resto
 void add_template_command(CLI::App& app, CommandContext& ctx);  // template (entry_commands.cpp)
 // submission list|submit|recall|approve|unapprove|reopen, completeness
 void add_cycle_commands(CLI::App& app, CommandContext& ctx);
+void add_remind_command(CLI::App& app, CommandContext& ctx);  // remind (one reminder pass)
 
 // entry_commands.cpp: what `import` does with a file that is not metadata JSON.
 bool is_metadata_json(const std::string& bytes);

@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
   cli::add_backup_commands(app, ctx);
   cli::add_template_command(app, ctx);
   cli::add_cycle_commands(app, ctx);
+  cli::add_remind_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/command_context.hpp"
+#include "cli/reminder_options.hpp"
 #include "core/error.hpp"
 #include "http/access_log.hpp"
 #include "http/api/api.hpp"
@@ -85,6 +86,8 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
     std::string db, listen = "127.0.0.1:8080", web_root, templates;
     int threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 16u));
     int read_timeout_ms = 30000, idle_timeout_ms = 15000, shutdown_deadline_ms = 10000;
+    int remind_every_minutes = 5;
+    ReminderOptions reminders;
   };
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("serve", CommandContext::help("cli.help.serve"));
@@ -107,6 +110,12 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
                   CommandContext::help("cli.help.shutdown_deadline_ms"))
       ->check(CLI::Range(0, 3600 * 1000))
       ->capture_default_str();
+  cmd->add_option("--remind-every-minutes", opts->remind_every_minutes,
+                  CommandContext::help("cli.help.remind_every_minutes"))
+      ->check(CLI::Range(0, 24 * 60))
+      ->envname("MANDATE_REMIND_EVERY_MINUTES")
+      ->capture_default_str();
+  add_reminder_options(*cmd, opts->reminders);
   cmd->callback([&ctx, opts] {
     // Diagnostics go to standard error; standard output carries the start-up
     // line and the access log.
@@ -132,6 +141,12 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
     auto templates = opts->templates.empty()
                          ? std::make_shared<report::TemplateLibrary>()
                          : std::make_shared<report::TemplateLibrary>(opts->templates);
+    // A mail server that is set up wrongly stops the start, not a later pass.
+    http::api::ReminderConfig reminders;
+    reminders.interval = std::chrono::minutes(opts->remind_every_minutes);
+    reminders.settings = opts->reminders.settings;
+    reminders.mailer = make_mailer(opts->reminders);
+    reminders.public_url = opts->reminders.public_url;
     auto store = store::open_store(opts->db, store::OpenMode::existing);
     http::Metrics metrics;
     http::Router router;
@@ -140,7 +155,7 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
     auto analytics = std::make_shared<service::AnalyticsCache>();
     add_analytics_gauges(metrics, analytics);
     http::api::register_api(router, *store, ctx.now, analytics, templates,
-                            store::listen_for_changes(opts->db));
+                            store::listen_for_changes(opts->db), std::move(reminders));
     if (files)
       router.set_fallback([&files](http::Request& request) { return files->serve(request); });
 

@@ -28,5 +28,6 @@ std::span<const Message>
 report_file_messages();  // messages_report_files.cpp: DOCX, PDF, XLSX, templates, charts
 std::span<const Message> postgresql_messages();  // messages_postgresql.cpp: the PostgreSQL store
 std::span<const Message> import_messages();  // messages_import.cpp: Excel templates, value imports
+std::span<const Message> notify_messages();  // messages_notify.cpp: reminders, e-mail
 
 }  // namespace mandate::core::catalog

@@ -19,7 +19,7 @@ const Index& index() {
           catalog::domain_messages(), catalog::report_messages(), catalog::http_messages(),
           catalog::dhis2_messages(), catalog::record_messages(), catalog::analytics_messages(),
           catalog::cycle_messages(), catalog::report_file_messages(),
-          catalog::postgresql_messages(), catalog::import_messages()}) {
+          catalog::postgresql_messages(), catalog::import_messages(), catalog::notify_messages()}) {
       for (const auto& m : part)
         out.emplace(m.key, &m);
     }

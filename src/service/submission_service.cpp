@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/metadata_json.hpp"
+#include "service/reminder_service.hpp"
 
 namespace mandate::service {
 namespace {
@@ -122,6 +123,8 @@ StepOutcome take_step(store::Store& store, SnapshotCache& cache, const Actor& ac
                     std::string(core::submission_step_name(step)), "submission", key,
                     boost::json::serialize(io::to_json(current)),
                     boost::json::serialize(io::to_json(next))});
+  // Who must act next hears of it with the step, or not at all.
+  add_step_notifications(*tx, store, *s, form, next, step, actor.principal.username, actor.at);
   tx->commit();
   return out;
 }

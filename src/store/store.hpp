@@ -53,6 +53,8 @@ struct UserRecord {
   std::string locked_until;  // ISO timestamp, empty when not locked
   std::string created_at;
   std::string password_changed_at;
+  std::string email;     // empty: no e-mail reminders
+  std::string language;  // "vi", "en"; empty: Vietnamese
 };
 
 struct SessionRecord {
@@ -104,6 +106,36 @@ struct SubmissionStepEntry {
   std::string reason;
   std::string actor;
   std::string at;
+};
+
+// One in-app notification (docs/reporting-cycles.md, "Reminders"): what
+// happened, not its text, which is written in the reader's language when read.
+// A notification is also the queue entry of its e-mail (email_state).
+struct NotificationRecord {
+  long long id = 0;  // assigned by the store
+  std::string username;
+  std::string kind;  // core::notification_kind_name
+  std::string form, unit, period;
+  std::string occasion;          // digest: its day; submission step: its number; else empty
+  std::string args_json = "{}";  // what the text needs beyond the keys (counts, lists, dates)
+  std::string created_at;
+  std::string read_at;               // empty: unread
+  std::string email_state = "none";  // none, pending, sent, failed
+  int email_attempts = 0;
+  std::string email_error;
+  std::string emailed_at;
+};
+
+// What makes a notification unique, as one string: user, kind, form, unit,
+// period and occasion (codes never hold a newline).
+inline std::string notification_key(const NotificationRecord& n) {
+  return n.username + '\n' + n.kind + '\n' + n.form + '\n' + n.unit + '\n' + n.period + '\n' +
+         n.occasion;
+}
+
+struct NotificationCounts {
+  long long unread = 0;
+  long long total = 0;
 };
 
 // Tables of records keyed by a code.
@@ -176,6 +208,19 @@ class StoreTransaction {
   virtual void put_token(const ApiTokenRecord& t) = 0;
   virtual void append_audit(const AuditEntry& e) = 0;
 
+  // Adds a notification unless one with the same user, kind, form, unit,
+  // period and occasion exists; true when it was added (its id set in n).
+  virtual bool add_notification(NotificationRecord& n) = 0;
+  // Marks one of the user's notifications read (at, when unread); false when
+  // the user has no notification with that id.
+  virtual bool mark_notification_read(const std::string& username, long long id) = 0;
+  // Marks every unread notification of the user read; returns how many.
+  virtual long long mark_all_notifications_read(const std::string& username) = 0;
+  // Records an attempt to e-mail a notification: its state, the attempts so
+  // far, the error of the last failure (empty on success), the time (at).
+  virtual void record_email(long long id, const std::string& state, int attempts,
+                            const std::string& error) = 0;
+
   virtual void commit() = 0;
 };
 
@@ -219,6 +264,20 @@ class Store {
                                                             const std::string& period) = 0;
   // Newest first.
   virtual std::vector<AuditEntry> audit(const AuditFilter& filter) = 0;
+
+  // The user's notifications, newest first, a page of them; unread_only
+  // leaves out those read.
+  virtual std::vector<NotificationRecord> notifications(const std::string& username,
+                                                        bool unread_only, size_t limit,
+                                                        size_t offset) = 0;
+  virtual NotificationCounts notification_counts(const std::string& username) = 0;
+  // The keys (notification_key) of every notification created at or
+  // after created_since: the reminder pass writes only what is new.
+  virtual std::vector<std::string> notification_keys(const std::string& created_since) = 0;
+  // Notifications waiting for their e-mail (pending) created at or after
+  // created_since, oldest first.
+  virtual std::vector<NotificationRecord> pending_emails(const std::string& created_since,
+                                                         size_t limit) = 0;
 };
 
 enum class OpenMode {

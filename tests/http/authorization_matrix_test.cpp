@@ -356,6 +356,24 @@ std::vector<Route> routes() {
        [](Probe& p) { return p.remove("/api/v1/tasks/T-" + p.tag + "/ratings/2021"); }},
       {"GET", v1 + "/audit", R::administer_root, [](Probe& p) { return p.c.get("/api/v1/audit"); }},
 
+      // Everyone's own notifications (the test runs a reminder pass first, so
+      // every account has some); nobody reaches another's.
+      {"GET", v1 + "/notifications", R::signed_in,
+       [](Probe& p) { return p.c.get("/api/v1/notifications?unread=true&limit=5"); }},
+      {"GET", v1 + "/notifications/unread-count", R::signed_in,
+       [](Probe& p) { return p.c.get("/api/v1/notifications/unread-count"); }},
+      {"POST", v1 + "/notifications/{id}/read", R::signed_in,
+       [](Probe& p) {
+         const HttpResponse list = p.c.get("/api/v1/notifications?limit=1");
+         const json::value body = list.json();
+         const auto& items = body.at("items").as_array();
+         const std::string id =
+             items.empty() ? "0" : std::to_string(items[0].at("id").to_number<long long>());
+         return p.c.post_json("/api/v1/notifications/" + id + "/read", json::object{});
+       }},
+      {"POST", v1 + "/notifications/read-all", R::signed_in,
+       [](Probe& p) { return p.c.post_json("/api/v1/notifications/read-all", json::object{}); }},
+
       {"GET", v1 + "/templates/data-entry", R::read,
        [](Probe& p) { return p.c.get("/api/v1/templates/data-entry?period=2021&unit=" + p.unit); }},
       {"POST", v1 + "/imports", R::enter,
@@ -481,6 +499,10 @@ TEST_F(AuthorizationMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
   for (const auto& p : probed)
     EXPECT_TRUE(described.contains(p)) << "probe for an undescribed route: " << p;
 
+  // 18 December 2021: every account has a reminder or a digest of the demo's forms.
+  ASSERT_EQ(mandate::test_support::run_command(
+                {MANDATE_BINARY, "remind", "--db", server.db(), "--today", "2021-12-18"}, true),
+            0);
   HttpClient admin = signed_in("admin");
   std::map<std::string, std::string> attachments;
   std::map<std::string, int> years;

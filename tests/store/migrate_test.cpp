@@ -53,9 +53,20 @@ void fill_city(const std::string& location) {
   u.role = core::Role::planner;
   u.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$abc$def";
   u.created_at = u.password_changed_at = kCtx.at;
+  u.email = "lan@langson.gov.vn";
+  u.language = "vi";
   tx->put_user(u);
   tx->put_session({"hash-of-session", "lan", "csrf", "10.0.0.7", kCtx.at, "2026-01-02T00:00:00Z"});
   tx->put_token({"hash-of-token", "báo cáo", "lan", kCtx.at, false});
+  store::NotificationRecord n;
+  n.username = "lan";
+  n.kind = "digest";
+  n.occasion = "2021-12-18";
+  n.args_json = "{\"lines\":[],\"overdueTasks\":1,\"tasks\":[\"nhiệm vụ\"]}";
+  n.created_at = kCtx.at;
+  n.email_state = "pending";
+  tx->add_notification(n);
+  tx->record_email(n.id, "failed", 12, "máy chủ thư không trả lời");
   tx->append_audit({0, kCtx.at, "lan", "10.0.0.7", "login", "session", "", std::nullopt,
                     std::string("{\"ghi chú\":\"đăng nhập\"}")});
   core::Value v = d.values.front();

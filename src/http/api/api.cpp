@@ -7,7 +7,7 @@ namespace mandate::http::api {
 void register_api(Router& router, store::Store& store, std::function<std::string()> now,
                   std::shared_ptr<service::AnalyticsCache> analytics,
                   std::shared_ptr<const report::TemplateLibrary> templates,
-                  std::unique_ptr<store::ChangeListener> listener) {
+                  std::unique_ptr<store::ChangeListener> listener, ReminderConfig reminders) {
   if (!analytics)
     analytics = std::make_shared<service::AnalyticsCache>();
   auto api = std::make_shared<ApiContext>(store, std::move(now), std::move(analytics));
@@ -27,6 +27,9 @@ void register_api(Router& router, store::Store& store, std::function<std::string
   register_analytics_routes(router, api);
   register_import_routes(router, api);
   register_cycle_routes(router, api);
+  register_notification_routes(router, api);
+  if (reminders.interval.count() > 0)
+    api->remind(std::move(reminders));
   register_openapi_route(router);
 }
 

@@ -1,5 +1,7 @@
 #include "http/api/context.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <charconv>
 #include <cmath>
 
@@ -30,6 +32,29 @@ void ApiContext::follow(std::unique_ptr<store::ChangeListener> listener) {
   constexpr std::chrono::milliseconds kInterval{100};
   follower_ = std::make_unique<service::FeedFollower>(
       std::move(listener), [this] { cache_.get(); }, kInterval);
+}
+
+void ApiContext::remind(ReminderConfig config) {
+  reminders_ = std::make_unique<service::ReminderRunner>([this, config] { remind_once(config); },
+                                                         config.interval);
+}
+
+void ApiContext::remind_once(const ReminderConfig& config) {
+  const auto snapshot = cache_.get();
+  const std::string now = now_();
+  const auto created = service::create_reminders(store_, *snapshot, core::vietnam_date(now),
+                                                 config.settings, now, config.mailer != nullptr);
+  service::MailOutcome mail;
+  if (config.mailer)
+    mail = service::send_pending_mail(store_, *snapshot, *config.mailer, now, config.public_url);
+  for (const auto& line : mail.errors)
+    spdlog::warn("{}", line);
+  if (!created.empty() || mail.sent > 0 || mail.failed > 0) {
+    const std::vector<std::string> args = {std::to_string(created.size()),
+                                           std::to_string(mail.sent), std::to_string(mail.failed)};
+    spdlog::info("{} / {}", core::tr(core::Lang::vi, "remind.serve_pass", args),
+                 core::tr(core::Lang::en, "remind.serve_pass", args));
+  }
 }
 
 service::Authenticated ApiContext::authenticate(const Request& request) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/i18n.hpp"
+#include "http/api/api.hpp"
 #include "http/request.hpp"
 #include "http/router.hpp"
 #include "report/template_library.hpp"
@@ -18,6 +19,7 @@
 #include "service/feed_follower.hpp"
 #include "service/import_jobs.hpp"
 #include "service/record_service.hpp"
+#include "service/reminder_service.hpp"
 #include "service/snapshot.hpp"
 #include "service/value_service.hpp"
 #include "store/store.hpp"
@@ -39,6 +41,10 @@ class ApiContext {
   std::string now() const { return now_(); }
   // Starts following the change feed between requests (service::FeedFollower).
   void follow(std::unique_ptr<store::ChangeListener> listener);
+  // Starts the reminder pass on its own thread (service::ReminderRunner).
+  void remind(ReminderConfig config);
+  // One reminder pass now: creates what today calls for and sends pending mail.
+  void remind_once(const ReminderConfig& config);
 
   // Who is calling. Unsafe methods with a session cookie must carry the
   // session's CSRF token in X-CSRF-Token. Throws unauthenticated / permission.
@@ -51,7 +57,8 @@ class ApiContext {
   service::SnapshotCache cache_;
   service::AuthService auth_;
   service::ImportJobs imports_;
-  std::unique_ptr<service::FeedFollower> follower_;  // last: its thread stops first
+  std::unique_ptr<service::FeedFollower> follower_;     // its thread stops before the cache goes
+  std::unique_ptr<service::ReminderRunner> reminders_;  // last: its thread stops first
 };
 
 // The body as a JSON object; throws invalid_input "body.not_json".
@@ -125,6 +132,7 @@ void register_search_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_analytics_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_import_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_cycle_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_notification_routes(Router& router, std::shared_ptr<ApiContext> api);
 // GET /api/v1/openapi.json: the OpenAPI description (docs/openapi.json), public.
 void register_openapi_route(Router& router);
 

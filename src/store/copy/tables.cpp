@@ -28,6 +28,7 @@ std::span<const TableSpec> copied_tables() {
       {"sessions", {"id_hash"}, {}, false, false},
       {"api_tokens", {"id"}, {"token_hash"}, false, false},
       {"audit_log", {"id"}, {}, false, false},
+      {"notifications", {"id"}, {}, false, false},
       {"unit_changes", {"id"}, {"code"}, false, false},
       {"task_updates", {"id"}, {}, false, false},
       {"attachments", {"id"}, {}, false, false},

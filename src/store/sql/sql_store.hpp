@@ -41,6 +41,12 @@ class SqlStore : public Store {
   std::vector<FeedChange> changes_after(long long after, std::size_t limit) override;
   long long feed_position() override;
   std::optional<std::string> attachment_bytes(long long id) override;
+  std::vector<NotificationRecord> notifications(const std::string& username, bool unread_only,
+                                                size_t limit, size_t offset) override;
+  NotificationCounts notification_counts(const std::string& username) override;
+  std::vector<std::string> notification_keys(const std::string& created_since) override;
+  std::vector<NotificationRecord> pending_emails(const std::string& created_since,
+                                                 size_t limit) override;
 
  protected:
   explicit SqlStore(typename Pool::Open open) : pool_(std::move(open)) {}

@@ -8,6 +8,7 @@
 #include "store/sql/columns.hpp"
 #include "store/sql/cycles.hpp"
 #include "store/sql/journals.hpp"
+#include "store/sql/notifications.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sql/sql_transaction.hpp"
 
@@ -23,7 +24,7 @@ std::optional<core::Date> read_date(const Statement& st, int col) {
 
 constexpr const char* kUserColumns =
     "username, display_name, unit_code, role, password_hash, active, failed_logins,"
-    " locked_until, created_at, password_changed_at";
+    " locked_until, created_at, password_changed_at, email, language";
 
 template <typename Statement>
 UserRecord read_user(const Statement& st) {
@@ -36,7 +37,9 @@ UserRecord read_user(const Statement& st) {
                     static_cast<int>(st.integer(6)),
                     st.text(7),
                     st.text(8),
-                    st.text(9)};
+                    st.text(9),
+                    st.text(10),
+                    st.text(11)};
 }
 
 }  // namespace detail
@@ -366,6 +369,29 @@ std::optional<std::string> SqlStore<Backend>::attachment_bytes(long long id) {
 template <typename Backend>
 std::vector<FeedChange> SqlStore<Backend>::changes_after(long long after, std::size_t limit) {
   return sql::changes_after(*pool_.acquire(), after, limit);
+}
+
+template <typename Backend>
+std::vector<NotificationRecord> SqlStore<Backend>::notifications(const std::string& username,
+                                                                 bool unread_only, size_t limit,
+                                                                 size_t offset) {
+  return notifications_of(*pool_.acquire(), username, unread_only, limit, offset);
+}
+
+template <typename Backend>
+NotificationCounts SqlStore<Backend>::notification_counts(const std::string& username) {
+  return sql::notification_counts(*pool_.acquire(), username);
+}
+
+template <typename Backend>
+std::vector<std::string> SqlStore<Backend>::notification_keys(const std::string& created_since) {
+  return sql::notification_keys(*pool_.acquire(), created_since);
+}
+
+template <typename Backend>
+std::vector<NotificationRecord> SqlStore<Backend>::pending_emails(const std::string& created_since,
+                                                                  size_t limit) {
+  return sql::pending_emails(*pool_.acquire(), created_since, limit);
 }
 
 template <typename Backend>

@@ -16,6 +16,7 @@
 #include "store/sql/connection_pool.hpp"
 #include "store/sql/cycles.hpp"
 #include "store/sql/journals.hpp"
+#include "store/sql/notifications.hpp"
 #include "store/store.hpp"
 
 namespace mandate::store::sql {
@@ -349,11 +350,12 @@ class SqlTransaction final : public StoreTransaction {
     static const std::string sql =
         upsert_sql("users", {"username"},
                    {"display_name", "unit_code", "role", "password_hash", "active", "failed_logins",
-                    "locked_until", "created_at", "password_changed_at"});
+                    "locked_until", "created_at", "password_changed_at", "email", "language"});
     auto st = conn_.prepare(sql);
     st.bind(1, u.username).bind(2, u.display_name).bind(3, u.unit).bind(4, core::role_name(u.role));
     st.bind(5, u.password_hash).bind(6, u.active).bind(7, u.failed_logins);
     st.bind_text_or_null(8, u.locked_until).bind(9, u.created_at).bind(10, u.password_changed_at);
+    st.bind(11, u.email).bind(12, u.language);
     st.run();
   }
 
@@ -396,6 +398,18 @@ class SqlTransaction final : public StoreTransaction {
     else
       st.bind_null(8);
     st.run();
+  }
+
+  bool add_notification(NotificationRecord& n) override { return sql::add_notification(conn_, n); }
+  bool mark_notification_read(const std::string& username, long long id) override {
+    return sql::mark_notification_read(conn_, username, id, context_.at);
+  }
+  long long mark_all_notifications_read(const std::string& username) override {
+    return sql::mark_all_notifications_read(conn_, username, context_.at);
+  }
+  void record_email(long long id, const std::string& state, int attempts,
+                    const std::string& error) override {
+    sql::record_email(conn_, id, state, attempts, error, context_.at);
   }
 
   void commit() override {
