@@ -1,11 +1,13 @@
 import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { CheckCircleTwoTone, ExclamationCircleTwoTone, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, ExclamationCircleTwoTone, LockOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker } from 'react-router-dom';
 import { ApiError, getAll, request } from '../api/client';
 import type { Indicator, Target, Value } from '../api/types';
 import { PageState } from '../components/common';
 import { EntryImport } from '../components/EntryImport';
+import { SubmissionPanel, lockedIndicators, useReports } from '../components/SubmissionPanel';
+import { SUBMISSION_STATES, useCycleText } from '../i18n/cycles';
 import { VALUE_KINDS, label } from '../i18n/labels';
 import {
   dirtyRows,
@@ -70,6 +72,13 @@ export function DataEntryPage() {
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const inputs = useRef<Record<string, HTMLInputElement | null>>({});
+  const t = useCycleText();
+  const reports = useReports(unit, period);
+  const locked = useMemo(() => lockedIndicators(reports.data), [reports.data]);
+  const lockText = (code: string) => {
+    const l = locked.get(code);
+    return l ? t('lockedCell', { form: l.form.code, state: label(SUBMISSION_STATES, l.state, lang).toLowerCase() }) : '';
+  };
 
   const canWrite = user?.role !== 'viewer';
 
@@ -163,6 +172,10 @@ export function DataEntryPage() {
           ...c,
           [row.indicator]: { indicator: row.indicator, message: e.text(lang), current: (e.current as Value) ?? null, etag: e.currentEtag ?? (e.current as Value)?.etag ?? null },
         }));
+      } else if (e instanceof ApiError && e.code === 'submission.locked') {
+        // Someone submitted the report meanwhile: say so plainly and show the lock.
+        setServerErrors((s) => ({ ...s, [row.indicator]: `${t('lockedSave')} (${e.text(lang)})` }));
+        reports.reload();
       } else {
         setServerErrors((s) => ({ ...s, [row.indicator]: errorText(e) }));
       }
@@ -283,6 +296,36 @@ export function DataEntryPage() {
           );
         }
         const err = row.error;
+        if (locked.has(ind.code)) {
+          return (
+            <div className="entry-cell">
+              <Tooltip title={lockText(ind.code)}>
+                <Input
+                  id={`v-${ind.code}`}
+                  data-testid={`value-${ind.code}`}
+                  ref={(el) => {
+                    inputs.current[ind.code] = el?.input ?? null;
+                  }}
+                  value={row.text}
+                  readOnly
+                  aria-readonly
+                  aria-description={lockText(ind.code)}
+                  className="num-input locked-input"
+                  prefix={<LockOutlined aria-label={lockText(ind.code)} data-testid={`lock-${ind.code}`} />}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === 'ArrowDown') {
+                      e.preventDefault();
+                      move(ind.code, 1);
+                    } else if (e.key === 'ArrowUp') {
+                      e.preventDefault();
+                      move(ind.code, -1);
+                    }
+                  }}
+                />
+              </Tooltip>
+            </div>
+          );
+        }
         return (
           <div className="entry-cell">
             <Input
@@ -338,7 +381,7 @@ export function DataEntryPage() {
           <Select
             aria-label={`${tr('Loại số liệu', 'Kind')}: ${ind.name}`}
             value={row.kind}
-            disabled={!canWrite}
+            disabled={!canWrite || locked.has(ind.code)}
             className="kind-select"
             onChange={(k) => setState((s) => editKind(s, ind.code, k))}
             options={(['estimate', 'official'] as const).map((k) => ({ value: k, label: label(VALUE_KINDS, k, lang) }))}
@@ -357,7 +400,7 @@ export function DataEntryPage() {
           <Input
             aria-label={`${tr('Ghi chú', 'Comment')}: ${ind.name}`}
             value={row.comment}
-            disabled={!canWrite}
+            disabled={!canWrite || locked.has(ind.code)}
             onChange={(e) => setState((s) => editComment(s, ind.code, e.target.value))}
           />
         );
@@ -373,6 +416,7 @@ export function DataEntryPage() {
         if (conflicts[ind.code] || serverErrors[ind.code] || row.error)
           return <ExclamationCircleTwoTone twoToneColor="#cf1322" aria-label={tr('Có lỗi', 'Error')} />;
         if (isDirty(row)) return <Tag color="orange">{tr('Sửa', 'Edited')}</Tag>;
+        if (locked.has(ind.code)) return <LockOutlined className="lock-mark" aria-label={lockText(ind.code)} />;
         if (row.saved !== null) return <CheckCircleTwoTone twoToneColor="#389e0d" aria-label={tr('Đã lưu', 'Saved')} />;
         return null;
       },
@@ -410,6 +454,21 @@ export function DataEntryPage() {
               </Space>
             </div>
             {!canWrite && <Alert type="info" showIcon message={tr('Tài khoản của bạn chỉ được xem số liệu.', 'Your account can only view data.')} />}
+            {reports.error ? (
+              <PageState error={reports.error} onRetry={reports.reload} />
+            ) : reports.data ? (
+              <SubmissionPanel
+                unit={unit}
+                period={period}
+                reports={reports.data}
+                values={data.data.current}
+                unsaved={dirty.length}
+                onChanged={() => {
+                  reports.reload();
+                  data.reload();
+                }}
+              />
+            ) : null}
             <Typography.Text type="secondary" className="hint">
               {tr(
                 'Gõ số kiểu Việt Nam: 65,3 — 1.234.567. Enter hoặc ↓ sang dòng dưới, ↑ lên dòng trên, Esc trả lại số đã lưu.',
