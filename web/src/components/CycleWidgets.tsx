@@ -76,10 +76,8 @@ function FormCompleteness({ form, c, period }: { form: ReportForm; c: Completene
             onClick={() => setShowing(showing === s ? null : s)}
             data-testid={`count-${s}`}
           >
-            <Tag color={COMPLETENESS_COLOR[s]} className="count-tag">
-              {label(COMPLETENESS_STATUS, s, lang)}
-            </Tag>
-            {tot[COUNT_KEY[s]]} ({pct(tot[COUNT_KEY[s]])})
+            <span className="cycle-dot" style={{ background: BAR_COLORS[s] }} />
+            {`${label(COMPLETENESS_STATUS, s, lang)}: ${tot[COUNT_KEY[s]]} (${pct(tot[COUNT_KEY[s]])})`}
           </Button>
         ))}
       </div>

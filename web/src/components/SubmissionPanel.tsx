@@ -4,7 +4,7 @@
 // journal of steps (docs/reporting-cycles.md).
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
 import { CheckOutlined, LockOutlined, RollbackOutlined, SendOutlined, UnlockOutlined, UndoOutlined } from '@ant-design/icons';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ButtonProps } from 'antd';
 import { ApiError, get, getAll, request } from '../api/client';
 import type { Completeness, NoteRequired, ReportForm, Submission, SubmissionStep, SubmissionStepName, Value } from '../api/types';
@@ -45,6 +45,12 @@ export function useReports(unit: string, period: string) {
       }),
     );
   }, [unit, period, catalog]);
+}
+
+/** Validation rules by code, for their names ("QT-DON-THU: …"). */
+export function useRuleNames() {
+  const rules = useLoad(() => getAll<{ code: string; name?: string }>('validation-rules').catch(() => []), []);
+  return useMemo(() => new Map((rules.data ?? []).map((r) => [r.code, r.name ?? r.code])), [rules.data]);
 }
 
 /** Indicator → the form that locks it and the report's state. */
@@ -306,16 +312,24 @@ function NotesModal({
   const { lang, catalog } = useSession();
   const t = useCycleText();
   const { unit, period } = report.submission;
-  const current = (ind: string) => {
-    const own = values.filter((v) => v.indicator === ind && v.unit === unit && v.period === period);
+  // The values as stored now (the grid's copy may predate its last save).
+  const stored = useLoad(() => getAll<Value>('values', { unit, period }), [unit, period]);
+  const pick = (vals: Value[], ind: string) => {
+    const own = vals.filter((v) => v.indicator === ind && v.unit === unit && v.period === period);
     return own.find((v) => v.kind === 'official') ?? own.find((v) => v.kind === 'estimate');
   };
+  const current = (ind: string) => pick(stored.data ?? values, ind);
   const indicators = [...new Set(list.map((n) => n.indicator))];
   const [text, setText] = useState<Record<string, string>>(() => Object.fromEntries(indicators.map((i) => [i, current(i)?.comment ?? ''])));
+  useEffect(() => {
+    if (stored.data) setText((old) => Object.fromEntries(indicators.map((i) => [i, old[i] || pick(stored.data!, i)?.comment || ''])));
+  }, [stored.data]); // eslint-disable-line react-hooks/exhaustive-deps
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const missing = indicators.some((i) => !text[i]?.trim());
-  const reason = (r: string) => (r === 'target' ? label(NOTE_REASONS, r, lang) : t('rule', { rule: r }));
+  const ruleNames = useRuleNames();
+  const reason = (r: string) =>
+    r === 'target' ? label(NOTE_REASONS, r, lang) : ruleNames.get(r) ? t('ruleNamed', { rule: r, name: ruleNames.get(r)! }) : t('rule', { rule: r });
 
   const save = async () => {
     if (missing) {
@@ -325,8 +339,9 @@ function NotesModal({
     setSaving(true);
     setError(null);
     try {
+      const fresh = await getAll<Value>('values', { unit, period });
       for (const ind of indicators) {
-        const v = current(ind);
+        const v = pick(fresh, ind);
         if (!v) continue;
         await request<Value>(`values/${encodeURIComponent(ind)}/${encodeURIComponent(unit)}/${encodeURIComponent(period)}`, {
           method: 'PUT',

@@ -122,9 +122,10 @@ const TEXT = {
   notesSaveAndSubmit: ['Lưu ghi chú và gửi lại', 'Save notes and submit again'],
   notesMissing: ['Nhập ghi chú cho mọi chỉ tiêu', 'Enter a note for every indicator'],
   rule: ['Quy tắc {rule}', 'Rule {rule}'],
+  ruleNamed: ['Quy tắc {rule}: {name}', 'Rule {rule}: {name}'],
   violationsExplained: ['Đã gửi kèm giải trình cho {n} vi phạm quy tắc', 'Submitted with explanations for {n} rule violation(s)'],
   warnings: ['Lưu được nhưng cần xem lại', 'Saved, but check'],
-  warningLine: ['{indicator}: vi phạm quy tắc {rule} (giá trị {value})', '{indicator}: breaks rule {rule} (value {value})'],
+  warningLine: ['Đã lưu nhưng vi phạm quy tắc {rule} — cần ghi chú giải trình khi gửi báo cáo', 'Saved, but breaks rule {rule} — explain it in the comment before submitting'],
   unsavedFirst: ['Lưu các số liệu chưa lưu trước khi gửi báo cáo', 'Save the unsaved figures before submitting'],
   stepRefused: ['Không thực hiện được', 'Not done'],
   // Dashboard: completeness

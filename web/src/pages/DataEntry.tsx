@@ -3,10 +3,10 @@ import { CheckCircleTwoTone, ExclamationCircleTwoTone, LockOutlined, SaveOutline
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker } from 'react-router-dom';
 import { ApiError, getAll, request } from '../api/client';
-import type { Indicator, Target, Value } from '../api/types';
+import type { Indicator, RuleViolation, Target, Value } from '../api/types';
 import { PageState } from '../components/common';
 import { EntryImport } from '../components/EntryImport';
-import { SubmissionPanel, lockedIndicators, useReports } from '../components/SubmissionPanel';
+import { SubmissionPanel, lockedIndicators, useReports, useRuleNames } from '../components/SubmissionPanel';
 import { SUBMISSION_STATES, useCycleText } from '../i18n/cycles';
 import { VALUE_KINDS, label } from '../i18n/labels';
 import {
@@ -71,9 +71,12 @@ export function DataEntryPage() {
   const [saving, setSaving] = useState(false);
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  // Rules broken by a saved value that do not refuse the save (docs/reporting-cycles.md).
+  const [warnings, setWarnings] = useState<Record<string, RuleViolation[]>>({});
   const inputs = useRef<Record<string, HTMLInputElement | null>>({});
   const t = useCycleText();
   const reports = useReports(unit, period);
+  const ruleNames = useRuleNames();
   const locked = useMemo(() => lockedIndicators(reports.data), [reports.data]);
   const lockText = (code: string) => {
     const l = locked.get(code);
@@ -97,6 +100,7 @@ export function DataEntryPage() {
     setState(next);
     setConflicts({});
     setServerErrors({});
+    setWarnings({});
   }, [data.data, unit, period, lang]);
   useEffect(reset, [data.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -153,7 +157,7 @@ export function DataEntryPage() {
         await request(path, { method: 'DELETE', query: { kind }, ifMatch: etag });
         setState((s) => markSaved(s, row.indicator, { value: null, comment: '', kind, etag: null }, lang));
       } else {
-        const res = await request<Value>(path, {
+        const res = await request<Value & { warnings?: RuleViolation[] }>(path, {
           method: 'PUT',
           query: { kind },
           body: { value, comment: row.comment.trim() },
@@ -161,6 +165,8 @@ export function DataEntryPage() {
           create: !etag,
         });
         etag = res.etag ?? res.data?.etag ?? null;
+        const w = res.data?.warnings ?? [];
+        setWarnings(({ [row.indicator]: _, ...rest }) => (w.length ? { ...rest, [row.indicator]: w } : rest));
         setState((s) => markSaved(s, row.indicator, { value, comment: row.comment.trim(), kind, etag }, lang));
       }
       setConflicts(({ [row.indicator]: _, ...rest }) => rest);
@@ -360,6 +366,11 @@ export function DataEntryPage() {
                 {errorMessage(err, ind)}
               </div>
             )}
+            {warnings[ind.code]?.map((w) => (
+              <div key={w.rule} className="cell-warning" data-testid={`cell-warning-${ind.code}`}>
+                {t('warningLine', { rule: ruleNames.get(w.rule) ? `${w.rule} (${ruleNames.get(w.rule)})` : w.rule })}
+              </div>
+            ))}
             {conflicts[ind.code] && (
               <div className="cell-error" data-testid={`cell-conflict-${ind.code}`}>
                 {tr('Người khác vừa lưu', 'Someone else saved')}:{' '}
