@@ -94,6 +94,7 @@ function FormCompleteness({ form, c, period }: { form: ReportForm; c: Completene
           className="chase-list"
           data-testid={showing ? `units-${showing}` : 'to-chase'}
           dataSource={listed}
+          pagination={listed.length > 8 ? { pageSize: 8, size: 'small', showSizeChanger: false } : false}
           renderItem={(u) => {
             const i = info.get(u);
             return (

@@ -223,7 +223,7 @@ export function SubmissionPanel({
       )}
       <Modal
         open={!!reopening}
-        title={reopening ? t('reopenTitle', { form: reopening.form.code, ...names }) : ''}
+        title={reopening ? t('reopenTitle', { form: reopening.form.code }) : ''}
         okText={label(STEPS, 'reopen', lang)}
         cancelText={t('cancel')}
         okButtonProps={{ danger: true, loading: !!busy, 'data-testid': 'reopen-ok' } as ButtonProps}
@@ -240,6 +240,7 @@ export function SubmissionPanel({
         }}
         destroyOnClose
       >
+        <Typography.Paragraph type="secondary">{t('reportOf', names)}</Typography.Paragraph>
         <Form form={reopenForm} layout="vertical" preserve={false}>
           <Form.Item
             name="reason"
