@@ -60,7 +60,7 @@ test('submit with a note, approve, locked cells, reopen with a reason, a save in
   await step(ward, 'submit');
   const notes = ward.getByTestId('notes-required');
   await notes.waitFor();
-  assert.match(await notes.innerText(), /Số đơn thư thuộc thẩm quyền đã tiếp nhận[\s\S]*Quy tắc QT-WEB-THU: Đơn thư nhận trong tháng quá 10/);
+  await notes.filter({ hasText: 'Số đơn thư thuộc thẩm quyền đã tiếp nhận — 12' }).filter({ hasText: `Quy tắc ${RULE}: Đơn thư nhận trong tháng quá 10` }).waitFor();
   await ward.getByTestId('notes-save').click();
   await ward.getByText('Nhập ghi chú cho mọi chỉ tiêu').waitFor();
   await ward.getByTestId('note-COMPLAINTS_RECEIVED').fill('Tăng do đợt tiếp dân cuối năm');
@@ -68,7 +68,8 @@ test('submit with a note, approve, locked cells, reopen with a reason, a save in
   await stateTag(ward).filter({ hasText: 'Đã gửi, chờ duyệt' }).waitFor();
   await ward.getByTestId('lock-COMPLAINTS_RECEIVED').waitFor();
   assert.equal(await ward.getByTestId('value-COMPLAINTS_RECEIVED').getAttribute('readonly'), '');
-  assert.equal(await ward.getByLabel('Ghi chú: Số đơn thư thuộc thẩm quyền đã tiếp nhận').inputValue(), 'Tăng do đợt tiếp dân cuối năm');
+  // The note is the value's comment, shown in the grid once it is read again.
+  await ward.waitForFunction(() => document.querySelector('input[aria-label="Ghi chú: Số đơn thư thuộc thẩm quyền đã tiếp nhận"]')?.value === 'Tăng do đợt tiếp dân cuối năm');
   await ward.getByTestId('value-COMPLAINTS_RECEIVED').hover();
   await ward.locator('.ant-tooltip:visible').filter({ hasText: `Đã khóa: thuộc biểu mẫu ${FORM}` }).waitFor();
   assert.match(await form(ward).getByTestId('journal').innerText(), /Gửi báo cáo[\s\S]*vinhtrai/);
