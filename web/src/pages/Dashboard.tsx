@@ -205,7 +205,7 @@ export function DashboardPage() {
                 </Card>
               </Col>
             </Row>
-            <Row gutter={[16, 16]}>
+            <Row gutter={[16, 16]} className="cycle-row">
               <Col xs={24} xl={12}>
                 <CompletenessCard unit={unit} period={period} />
               </Col>
