@@ -16,6 +16,7 @@ export const USERS = {
   admin: ['admin', 'langson-2021'],
   reporter: ['vinhtrai', 'vinhtrai-2021'],
   viewer: ['khoa', 'khoa-2021'],
+  approver: ['duyet', 'duyet-2021'],
 };
 
 let browser;

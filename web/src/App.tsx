@@ -37,6 +37,7 @@ import { DocumentsPage, DocumentDetailPage } from './pages/Documents';
 import { ActivitiesPage, ActivityDetailPage } from './pages/Activities';
 import { SearchPage } from './pages/Search';
 import { GlobalSearch } from './components/GlobalSearch';
+import { NotificationBell } from './components/NotificationBell';
 import { ReportsPage } from './pages/Reports';
 import { AdminPage } from './pages/Admin';
 import { ProfilePage } from './pages/Profile';
@@ -97,6 +98,7 @@ function Shell() {
             <GlobalSearch />
           </div>
           <div className="header-actions">
+            <NotificationBell />
             <Button
               type="text"
               icon={<GlobalOutlined />}

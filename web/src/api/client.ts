@@ -18,7 +18,9 @@ export class ApiError extends Error {
   /** For 412: the record as it is now on the server, and its ETag. */
   readonly current?: unknown;
   readonly currentEtag?: string | null;
-  constructor(body: ApiErrorBody, current?: unknown, currentEtag?: string | null) {
+  /** The whole answer, for errors that carry more than `error` (e.g. `notesRequired`). */
+  readonly body?: Record<string, unknown>;
+  constructor(body: ApiErrorBody, current?: unknown, currentEtag?: string | null, whole?: Record<string, unknown>) {
     super(body.message?.en || body.code);
     this.status = body.status;
     this.code = body.code;
@@ -27,6 +29,7 @@ export class ApiError extends Error {
     this.field = body.field;
     this.current = current;
     this.currentEtag = currentEtag;
+    this.body = whole;
   }
   text(lang: 'vi' | 'en'): string {
     return lang === 'vi' ? this.vi : this.en;
@@ -106,7 +109,7 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
 }
 
 async function toError(res: Response, quiet401: boolean): Promise<ApiError> {
-  let body: { error?: ApiErrorBody; current?: unknown } = {};
+  let body: { error?: ApiErrorBody; current?: unknown } & Record<string, unknown> = {};
   try {
     body = await res.json();
   } catch {
@@ -121,7 +124,7 @@ async function toError(res: Response, quiet401: boolean): Promise<ApiError> {
         : { vi: `Máy chủ trả lỗi ${res.status}.`, en: `The server answered ${res.status}.` },
   };
   if (res.status === 401 && !quiet401 && onUnauthorized) onUnauthorized();
-  return new ApiError({ ...err, status: res.status }, body.current, res.headers.get('ETag'));
+  return new ApiError({ ...err, status: res.status }, body.current, res.headers.get('ETag'), body);
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<Result<T>> {

@@ -299,3 +299,118 @@ export interface ReportTrace {
   indicators: TraceIndicator[];
   indicatorsMet: { count: number; of: number; codes: string[] };
 }
+
+// Reporting cycles (docs/reporting-cycles.md).
+export interface FormDeadline {
+  kind: 'day_of_month' | 'days_after_end';
+  monthsAfterEnd?: number;
+  day?: number;
+  days?: number;
+}
+export interface ReportForm {
+  code: string;
+  name: string;
+  periodType: string;
+  unitTypes: string[];
+  indicators: string[];
+  deadline?: FormDeadline;
+  graceDays?: number;
+  afterGrace?: 'accept_late' | 'refuse';
+  approvalLevels?: string[];
+}
+export type SubmissionState = 'draft' | 'submitted' | 'approved' | 'reopened';
+export type SubmissionStepName = 'submit' | 'recall' | 'approve' | 'unapprove' | 'reopen';
+export interface RuleViolation {
+  rule: string;
+  indicator: string;
+  value: number;
+  other?: number;
+}
+export interface Submission {
+  form: string;
+  unit: string;
+  period: string;
+  state: SubmissionState;
+  approvals: number;
+  submittedAt?: string;
+  submittedBy?: string;
+  reopenReason?: string;
+  updatedAt?: string;
+  updatedBy?: string;
+  violations?: RuleViolation[];
+}
+export interface SubmissionStep {
+  id: number;
+  step: SubmissionStepName;
+  state: SubmissionState;
+  approvals: number;
+  reason?: string;
+  actor: string;
+  at: string;
+}
+export interface NoteRequired {
+  indicator: string;
+  reason: string;
+}
+export interface CompletenessCounts {
+  expected: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  notDue: number;
+  sent: number;
+  percent?: Record<string, number>;
+  unit?: string;
+}
+export type CompletenessStatus = 'on_time' | 'late' | 'missing' | 'not_due';
+export interface Completeness {
+  form: string;
+  unit: string;
+  period: string;
+  dueDate?: string;
+  graceEnd?: string;
+  totals: CompletenessCounts;
+  byChild?: CompletenessCounts[];
+  units: { unit: string; status: CompletenessStatus; state?: string; approvals?: number; submittedAt?: string }[];
+  toChase: string[];
+}
+export interface TaskTimelinessCounts {
+  total: number;
+  completedOnTime: number;
+  completedLate: number;
+  inProgress: number;
+  overdue: number;
+  percent?: Record<string, number>;
+  unit?: string;
+}
+export interface TaskStatusAnswer {
+  unit: string;
+  period: string;
+  totals: TaskTimelinessCounts;
+  byChild?: TaskTimelinessCounts[];
+}
+export type NotificationKind =
+  | 'deadline_soon'
+  | 'deadline_today'
+  | 'overdue'
+  | 'digest'
+  | 'submission_submitted'
+  | 'submission_approved'
+  | 'submission_reopened';
+export interface AppNotification {
+  id: number;
+  kind: NotificationKind | string;
+  title: string;
+  body?: string;
+  link?: string;
+  form?: string;
+  unit?: string;
+  period?: string;
+  createdAt: string;
+  readAt: string | null;
+}
+export interface NotificationPage {
+  items: AppNotification[];
+  unread: number;
+  total: number;
+}

@@ -75,11 +75,12 @@ export function previousPeriod(id: string): string | null {
   }
 }
 
-/** Choices for period pickers: years around `year`, their halves, quarters, nine months and the term. */
+/** Choices for period pickers: years around `year`, their halves, quarters, nine months, months (monthly report forms) and the term. */
 export function periodChoices(years: number[], term?: string): string[] {
   const out: string[] = [];
   for (const y of years) {
     out.push(String(y), `${y}NM`, `${y}S1`, `${y}S2`, `${y}Q1`, `${y}Q2`, `${y}Q3`, `${y}Q4`);
+    for (let m = 1; m <= 12; m++) out.push(`${y}${String(m).padStart(2, '0')}`);
   }
   if (term) out.push(term);
   return out;

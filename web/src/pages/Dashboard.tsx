@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { get } from '../api/client';
 import type { AnalyticsAnswer, RatingScale, ScorecardIndicator, ScorecardReport } from '../api/types';
 import { PageState, PeriodSelect, StatusTag, UnitSelect } from '../components/common';
+import { CompletenessCard, TaskStatusCard } from '../components/CycleWidgets';
 import { FigureDrawer, type FigureRef } from '../components/FigureDrawer';
 import { Sparkline } from '../components/Sparkline';
 import { DOC_KINDS, label } from '../i18n/labels';
@@ -202,6 +203,14 @@ export function DashboardPage() {
                     {d.contests ?? 0}
                   </Typography.Text>
                 </Card>
+              </Col>
+            </Row>
+            <Row gutter={[16, 16]} className="cycle-row">
+              <Col xs={24} xl={12}>
+                <CompletenessCard unit={unit} period={period} />
+              </Col>
+              <Col xs={24} xl={12}>
+                <TaskStatusCard unit={unit} period={period} />
               </Col>
             </Row>
             <Card

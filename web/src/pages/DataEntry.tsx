@@ -1,11 +1,13 @@
 import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { CheckCircleTwoTone, ExclamationCircleTwoTone, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, ExclamationCircleTwoTone, LockOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker } from 'react-router-dom';
 import { ApiError, getAll, request } from '../api/client';
-import type { Indicator, Target, Value } from '../api/types';
+import type { Indicator, RuleViolation, Target, Value } from '../api/types';
 import { PageState } from '../components/common';
 import { EntryImport } from '../components/EntryImport';
+import { SubmissionPanel, lockedIndicators, useReports, useRuleNames } from '../components/SubmissionPanel';
+import { SUBMISSION_STATES, useCycleText } from '../i18n/cycles';
 import { VALUE_KINDS, label } from '../i18n/labels';
 import {
   dirtyRows,
@@ -69,7 +71,17 @@ export function DataEntryPage() {
   const [saving, setSaving] = useState(false);
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  // Rules broken by a saved value that do not refuse the save (docs/reporting-cycles.md).
+  const [warnings, setWarnings] = useState<Record<string, RuleViolation[]>>({});
   const inputs = useRef<Record<string, HTMLInputElement | null>>({});
+  const t = useCycleText();
+  const reports = useReports(unit, period);
+  const ruleNames = useRuleNames();
+  const locked = useMemo(() => lockedIndicators(reports.data), [reports.data]);
+  const lockText = (code: string) => {
+    const l = locked.get(code);
+    return l ? t('lockedCell', { form: l.form.code, state: label(SUBMISSION_STATES, l.state, lang).toLowerCase() }) : '';
+  };
 
   const canWrite = user?.role !== 'viewer';
 
@@ -88,6 +100,7 @@ export function DataEntryPage() {
     setState(next);
     setConflicts({});
     setServerErrors({});
+    setWarnings({});
   }, [data.data, unit, period, lang]);
   useEffect(reset, [data.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -144,7 +157,7 @@ export function DataEntryPage() {
         await request(path, { method: 'DELETE', query: { kind }, ifMatch: etag });
         setState((s) => markSaved(s, row.indicator, { value: null, comment: '', kind, etag: null }, lang));
       } else {
-        const res = await request<Value>(path, {
+        const res = await request<Value & { warnings?: RuleViolation[] }>(path, {
           method: 'PUT',
           query: { kind },
           body: { value, comment: row.comment.trim() },
@@ -152,6 +165,8 @@ export function DataEntryPage() {
           create: !etag,
         });
         etag = res.etag ?? res.data?.etag ?? null;
+        const w = res.data?.warnings ?? [];
+        setWarnings(({ [row.indicator]: _, ...rest }) => (w.length ? { ...rest, [row.indicator]: w } : rest));
         setState((s) => markSaved(s, row.indicator, { value, comment: row.comment.trim(), kind, etag }, lang));
       }
       setConflicts(({ [row.indicator]: _, ...rest }) => rest);
@@ -163,6 +178,10 @@ export function DataEntryPage() {
           ...c,
           [row.indicator]: { indicator: row.indicator, message: e.text(lang), current: (e.current as Value) ?? null, etag: e.currentEtag ?? (e.current as Value)?.etag ?? null },
         }));
+      } else if (e instanceof ApiError && e.code === 'submission.locked') {
+        // Someone submitted the report meanwhile: say so plainly and show the lock.
+        setServerErrors((s) => ({ ...s, [row.indicator]: `${t('lockedSave')} (${e.text(lang)})` }));
+        reports.reload();
       } else {
         setServerErrors((s) => ({ ...s, [row.indicator]: errorText(e) }));
       }
@@ -283,6 +302,36 @@ export function DataEntryPage() {
           );
         }
         const err = row.error;
+        if (locked.has(ind.code)) {
+          return (
+            <div className="entry-cell">
+              <Tooltip title={lockText(ind.code)}>
+                <Input
+                  id={`v-${ind.code}`}
+                  data-testid={`value-${ind.code}`}
+                  ref={(el) => {
+                    inputs.current[ind.code] = el?.input ?? null;
+                  }}
+                  value={row.text}
+                  readOnly
+                  aria-readonly
+                  aria-description={lockText(ind.code)}
+                  className="num-input locked-input"
+                  prefix={<LockOutlined aria-label={lockText(ind.code)} data-testid={`lock-${ind.code}`} />}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === 'ArrowDown') {
+                      e.preventDefault();
+                      move(ind.code, 1);
+                    } else if (e.key === 'ArrowUp') {
+                      e.preventDefault();
+                      move(ind.code, -1);
+                    }
+                  }}
+                />
+              </Tooltip>
+            </div>
+          );
+        }
         return (
           <div className="entry-cell">
             <Input
@@ -317,6 +366,11 @@ export function DataEntryPage() {
                 {errorMessage(err, ind)}
               </div>
             )}
+            {warnings[ind.code]?.map((w) => (
+              <div key={w.rule} className="cell-warning" data-testid={`cell-warning-${ind.code}`}>
+                {t('warningLine', { rule: ruleNames.get(w.rule) ? `${w.rule} (${ruleNames.get(w.rule)})` : w.rule })}
+              </div>
+            ))}
             {conflicts[ind.code] && (
               <div className="cell-error" data-testid={`cell-conflict-${ind.code}`}>
                 {tr('Người khác vừa lưu', 'Someone else saved')}:{' '}
@@ -338,7 +392,7 @@ export function DataEntryPage() {
           <Select
             aria-label={`${tr('Loại số liệu', 'Kind')}: ${ind.name}`}
             value={row.kind}
-            disabled={!canWrite}
+            disabled={!canWrite || locked.has(ind.code)}
             className="kind-select"
             onChange={(k) => setState((s) => editKind(s, ind.code, k))}
             options={(['estimate', 'official'] as const).map((k) => ({ value: k, label: label(VALUE_KINDS, k, lang) }))}
@@ -357,7 +411,7 @@ export function DataEntryPage() {
           <Input
             aria-label={`${tr('Ghi chú', 'Comment')}: ${ind.name}`}
             value={row.comment}
-            disabled={!canWrite}
+            disabled={!canWrite || locked.has(ind.code)}
             onChange={(e) => setState((s) => editComment(s, ind.code, e.target.value))}
           />
         );
@@ -373,6 +427,7 @@ export function DataEntryPage() {
         if (conflicts[ind.code] || serverErrors[ind.code] || row.error)
           return <ExclamationCircleTwoTone twoToneColor="#cf1322" aria-label={tr('Có lỗi', 'Error')} />;
         if (isDirty(row)) return <Tag color="orange">{tr('Sửa', 'Edited')}</Tag>;
+        if (locked.has(ind.code)) return <LockOutlined className="lock-mark" aria-label={lockText(ind.code)} />;
         if (row.saved !== null) return <CheckCircleTwoTone twoToneColor="#389e0d" aria-label={tr('Đã lưu', 'Saved')} />;
         return null;
       },
@@ -410,6 +465,21 @@ export function DataEntryPage() {
               </Space>
             </div>
             {!canWrite && <Alert type="info" showIcon message={tr('Tài khoản của bạn chỉ được xem số liệu.', 'Your account can only view data.')} />}
+            {reports.error ? (
+              <PageState error={reports.error} onRetry={reports.reload} />
+            ) : reports.data ? (
+              <SubmissionPanel
+                unit={unit}
+                period={period}
+                reports={reports.data}
+                values={data.data.current}
+                unsaved={dirty.length}
+                onChanged={() => {
+                  reports.reload();
+                  data.reload();
+                }}
+              />
+            ) : null}
             <Typography.Text type="secondary" className="hint">
               {tr(
                 'Gõ số kiểu Việt Nam: 65,3 — 1.234.567. Enter hoặc ↓ sang dòng dưới, ↑ lên dòng trên, Esc trả lại số đã lưu.',

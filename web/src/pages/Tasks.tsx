@@ -5,7 +5,7 @@ import { RecordFormModal } from '../components/RecordForm';
 import { TaskProgressCard } from '../components/TaskProgress';
 import { canApprove, canEnter } from '../lib/access';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, get, getAll } from '../api/client';
 import type { Document, Indicator, RatingScale, Task, TaskRating } from '../api/types';
 import { PageState, UnitSelect } from '../components/common';
@@ -24,10 +24,12 @@ export function TasksPage() {
   const { tr, lang, catalog, unitName } = useSession();
   const { search } = useScope();
   const [view, setView] = useState<'list' | 'board'>('list');
-  const [status, setStatus] = useState<string | undefined>();
-  const [unit, setUnit] = useState<string | undefined>();
+  // The dashboard's task figures open the list filtered: ?status=, ?overdue=true, ?responsible=.
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<string | undefined>(() => params.get('status') ?? undefined);
+  const [unit, setUnit] = useState<string | undefined>(() => params.get('responsible') ?? undefined);
   const [field, setField] = useState<string | undefined>();
-  const [overdue, setOverdue] = useState(false);
+  const [overdue, setOverdue] = useState(() => params.get('overdue') === 'true');
   const [q, setQ] = useState('');
   // The server filters (docs/api.md): status, responsible unit and below, field, overdue on its date, words.
   const tasks = useLoad(
