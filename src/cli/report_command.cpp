@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "cli/command_context.hpp"
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "io/file.hpp"
 #include "report/render.hpp"
@@ -38,7 +39,8 @@ void add_report_command(CLI::App& app, CommandContext& ctx) {
                                                   : report::TemplateLibrary(opts->templates);
 
     auto store = store::open_store(opts->db, store::OpenMode::existing);
-    const auto built = service::build_report(*store, opts->unit, opts->period, ctx.lang());
+    const auto built = service::build_report(*store, opts->unit, opts->period, ctx.lang(),
+                                             core::vietnam_date(ctx.now()));
     const std::string bytes = report::render(built, format, options, templates);
     if (!opts->trace.empty())
       io::write_file_atomic(opts->trace,

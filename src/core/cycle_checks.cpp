@@ -57,11 +57,24 @@ const Submission* locking_submission(const Dataset& d, std::string_view indicato
   return nullptr;
 }
 
+Error locked_cell(std::string_view indicator, std::string_view unit, std::string_view period,
+                  std::string_view form) {
+  return Error(ErrorCategory::conflict, "submission.locked",
+               {std::string(indicator), std::string(unit), std::string(period), std::string(form)});
+}
+
 void require_unlocked(const Dataset& d, std::string_view indicator, std::string_view unit,
                       std::string_view period) {
   if (const Submission* s = locking_submission(d, indicator, unit, period))
-    throw Error(ErrorCategory::conflict, "submission.locked",
-                {std::string(indicator), std::string(unit), std::string(period), s->form});
+    throw locked_cell(indicator, unit, period, s->form);
+}
+
+std::vector<const Form*> forms_holding(const Dataset& d, std::string_view indicator) {
+  std::vector<const Form*> out;
+  for (const auto& f : d.forms)
+    if (on_form(f, indicator))
+      out.push_back(&f);
+  return out;
 }
 
 IndicatorValues indicator_values(const Dataset& d, std::string_view unit, std::string_view period) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/dataset.hpp"
+#include "core/error.hpp"
 
 namespace mandate::core {
 
@@ -18,6 +19,11 @@ const Submission* locking_submission(const Dataset& d, std::string_view indicato
 // Throws Error(conflict, "submission.locked") naming the cell and the form.
 void require_unlocked(const Dataset& d, std::string_view indicator, std::string_view unit,
                       std::string_view period);
+// The error a write to a locked cell gets.
+Error locked_cell(std::string_view indicator, std::string_view unit, std::string_view period,
+                  std::string_view form);
+// The forms whose reports hold the indicator.
+std::vector<const Form*> forms_holding(const Dataset& d, std::string_view indicator);
 
 // The unit's values for period by indicator: the official figure, or the
 // estimate where no official one is stored.

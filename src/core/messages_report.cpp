@@ -53,6 +53,11 @@ constexpr Message kMessages[] = {
     {"narrative.task_groups_unrated", "Các nhóm nhiệm vụ trọng tâm chưa được đánh giá ({0})",
      "The key task groups have not been rated for {0}"},
     {"narrative.task_group_line", "Nhóm {0}: {1} — {2}", "Group {0}: {1} — {2}"},
+    {"narrative.task_timeliness",
+     "{0} có {1} nhiệm vụ cụ thể: {2} hoàn thành đúng hạn ({3}), {4} hoàn thành quá hạn"
+     " ({5}), {6} đang thực hiện trong hạn ({7}), {8} quá hạn chưa hoàn thành ({9})",
+     "{0}: {1} specific tasks, {2} completed on time ({3}), {4} completed late ({5}), {6} in"
+     " progress and not yet due ({7}), {8} overdue and not completed ({9})"},
     {"narrative.not_rated", "chưa đánh giá", "not rated yet"},
     {"narrative.study",
      "Tỷ lệ {0} tham gia học tập, quán triệt nghị quyết đạt {1} ({2}/{3} người, {4} hội nghị)",

@@ -149,6 +149,19 @@ std::string task_groups_sentence(const Scorecard& s, Lang lang) {
        level_name(s.task_scale, s.task_scale->levels[0].code, lang)});
 }
 
+std::string task_timeliness_sentence(const Scorecard& s, Lang lang) {
+  if (!s.task_timeliness)
+    return {};
+  const TaskTimelinessCounts& t = *s.task_timeliness;
+  std::vector<std::string> args{s.period.label(lang), count(static_cast<size_t>(t.total))};
+  for (auto kind : {TaskTimeliness::completed_on_time, TaskTimeliness::completed_late,
+                    TaskTimeliness::in_progress, TaskTimeliness::overdue}) {
+    args.push_back(count(static_cast<size_t>(t.count(kind))));
+    args.push_back(format_percent(t.percent(kind), lang));
+  }
+  return tr(lang, "narrative.task_timeliness", args);
+}
+
 std::string study_sentence(const Scorecard& s, Lang lang) {
   auto rate = s.study.rate();
   if (!rate)
@@ -230,6 +243,7 @@ std::vector<NarrativeSection> narrative(const Scorecard& s, const Dataset& data,
                                         : tr(lang, "narrative.not_rated");
     groups.push_back(tr(lang, "narrative.task_group_line", {count(i + 1), g.task->name, rating}));
   }
+  groups.push_back(task_timeliness_sentence(s, lang));
   add("task_groups", std::move(groups));
 
   std::vector<std::string> party{study_sentence(s, lang), meetings_sentence(s, lang)};

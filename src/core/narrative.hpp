@@ -25,6 +25,9 @@ std::string indicator_sentence(const IndicatorResult& r, Lang lang);
 // "6/6 nhóm nhiệm vụ trọng tâm hoàn thành tốt trở lên, trong đó 3/6 nhóm nhiệm vụ hoàn thành xuất
 // sắc"
 std::string task_groups_sentence(const Scorecard& s, Lang lang);
+// "Năm 2021 có 12 nhiệm vụ cụ thể: 7 hoàn thành đúng hạn (58,3%), ..." (empty
+// when the scorecard has no task timeliness)
+std::string task_timeliness_sentence(const Scorecard& s, Lang lang);
 // "Tỷ lệ ... tham gia học tập nghị quyết đạt 97,3%" (empty when no study session)
 std::string study_sentence(const Scorecard& s, Lang lang);
 // "Tổ chức 17 cuộc sinh hoạt chi bộ mẫu, 17/17 cuộc xếp loại tốt trở lên"

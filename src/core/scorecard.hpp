@@ -11,6 +11,7 @@
 #include "core/dataset.hpp"
 #include "core/evaluation.hpp"
 #include "core/period.hpp"
+#include "core/task_timeliness.hpp"
 #include "core/unit_tree.hpp"
 
 namespace mandate::core {
@@ -46,6 +47,10 @@ struct Scorecard {
   // Tasks directly under the plan's task groups that are not yet completed
   // or cancelled, in data order: what the next period carries on with.
   std::vector<const Task*> open_tasks;
+  // The tasks at or below the unit in the period by timeliness; judging it
+  // needs the progress journals and today, so the report service sets it.
+  // None when no task counts.
+  std::optional<TaskTimelinessCounts> task_timeliness;
 
   Participation study;  // study sessions in the subtree
   std::vector<const Activity*> study_sessions;

@@ -38,6 +38,33 @@ std::optional<TaskTimeliness> task_timeliness(const Task& task, std::optional<Da
                                                  : TaskTimeliness::in_progress;
 }
 
+std::optional<Date> completion_date(std::span<const TaskUpdate> journal) {
+  std::optional<Date> out;
+  bool completed = false;
+  for (const auto& u : journal) {
+    const bool now = u.status == TaskStatus::completed;
+    if (now && !completed)
+      out = u.date;
+    if (!now)
+      out.reset();
+    completed = now;
+  }
+  return out;
+}
+
+TaskCompletionDates completion_dates(std::span<const TaskUpdate> journals) {
+  TaskCompletionDates out;
+  for (size_t begin = 0; begin < journals.size();) {
+    size_t end = begin;
+    while (end < journals.size() && journals[end].task == journals[begin].task)
+      ++end;
+    if (const auto d = completion_date(journals.subspan(begin, end - begin)))
+      out.insert_or_assign(journals[begin].task, *d);
+    begin = end;
+  }
+  return out;
+}
+
 void TaskTimelinessCounts::add(TaskTimeliness t) {
   ++total;
   switch (t) {
@@ -74,9 +101,10 @@ double TaskTimelinessCounts::percent(TaskTimeliness t) const {
   return total == 0 ? 0.0 : 100.0 * count(t) / total;
 }
 
-TaskTimelinessCounts count_task_timeliness(
-    std::span<const Task> tasks, const std::map<std::string, Date, std::less<>>& completed_on,
-    const UnitTree& tree, std::string_view unit, const Period& period, Date today) {
+TaskTimelinessCounts count_task_timeliness(std::span<const Task> tasks,
+                                           const TaskCompletionDates& completed_on,
+                                           const UnitTree& tree, std::string_view unit,
+                                           const Period& period, Date today) {
   const Date as_of = std::min(period.end(), today);
   TaskTimelinessCounts counts;
   for (const auto& task : tasks) {
@@ -93,6 +121,11 @@ TaskTimelinessCounts count_task_timeliness(
     if (task.status == TaskStatus::completed && done && *done > as_of)
       as_then.status = TaskStatus::in_progress;
     if (as_then.status == TaskStatus::completed && done && *done < period.start())
+      continue;
+    // Completed with no known date counts as on time, so it was done by its
+    // deadline: one due before the period began belongs to an earlier period.
+    if (as_then.status == TaskStatus::completed && !done && task.deadline &&
+        *task.deadline < period.start())
       continue;
     if (const auto t = task_timeliness(as_then, done, as_of))
       counts.add(*t);

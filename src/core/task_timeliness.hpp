@@ -29,6 +29,17 @@ TaskTimeliness parse_task_timeliness(std::string_view name);
 std::optional<TaskTimeliness> task_timeliness(const Task& task, std::optional<Date> completed_on,
                                               Date as_of);
 
+// When each completed task was completed, by task code.
+using TaskCompletionDates = std::map<std::string, Date, std::less<>>;
+
+// The date a task was completed: that of the journal entry that last moved it
+// to completed (a task reopened and completed again counts the second time);
+// none when its journal does not end completed.
+std::optional<Date> completion_date(std::span<const TaskUpdate> journal);
+// The same for every task in journals (entries of any tasks, each task's in
+// the order they were written).
+TaskCompletionDates completion_dates(std::span<const TaskUpdate> journals);
+
 struct TaskTimelinessCounts {
   int total = 0;
   int completed_on_time = 0;
@@ -43,9 +54,11 @@ struct TaskTimelinessCounts {
 
 // Counts the tasks (not task groups) whose responsible unit is unit or below
 // it and that belong to the period: started by its end (or with no start) and
-// not completed before it began. Judged as of min(the period's end, today).
-TaskTimelinessCounts count_task_timeliness(
-    std::span<const Task> tasks, const std::map<std::string, Date, std::less<>>& completed_on,
-    const UnitTree& tree, std::string_view unit, const Period& period, Date today);
+// not completed before it began (a completed task with no known date is taken
+// as done by its deadline). Judged as of min(the period's end, today).
+TaskTimelinessCounts count_task_timeliness(std::span<const Task> tasks,
+                                           const TaskCompletionDates& completed_on,
+                                           const UnitTree& tree, std::string_view unit,
+                                           const Period& period, Date today);
 
 }  // namespace mandate::core

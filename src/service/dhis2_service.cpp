@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,6 +16,7 @@
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "core/text.hpp"
+#include "service/cell_locks.hpp"
 #include "service/value_audit.hpp"
 
 namespace mandate::service {
@@ -431,6 +433,11 @@ d2::ImportSummary dhis2_import(store::Store& store, const Snapshot& snapshot, co
   } else {
     tx = store.begin({actor.principal.username, actor.at});
   }
+  // A report submitted since the rows were planned locks its cells too: the
+  // import then fails whole, and sent again reports those rows as E7643.
+  std::optional<CellLocks> locks;
+  if (tx)
+    locks.emplace(*tx, snapshot.data);
   std::unordered_map<std::string, std::optional<core::Value>> touched;
   std::vector<CellWrite> written;  // for the rollups, once committed
   auto current = [&](const core::Value& v, const std::string& key) -> std::optional<core::Value> {
@@ -447,6 +454,8 @@ d2::ImportSummary dhis2_import(store::Store& store, const Snapshot& snapshot, co
   };
 
   for (const Planned& w : planned) {
+    if (locks)
+      locks->require_unlocked(w.value.indicator, w.value.unit, w.value.period);
     const std::string key = value_cell_key(w.value);
     const std::optional<core::Value> before = current(w.value, key);
     if (w.remove) {

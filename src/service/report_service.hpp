@@ -19,12 +19,13 @@ struct Report {
   core::ReportContent content;
 };
 
-// unit: a code or a name ("Thành phố Lạng Sơn", "Vĩnh Trại"); period: a period id.
+// unit: a code or a name ("Thành phố Lạng Sơn", "Vĩnh Trại"); period: a period id;
+// today: the office's date, for the timeliness of tasks still open.
 // Throws core::Error: unit.not_found / unit.ambiguous, period.invalid.
 Report build_report(std::shared_ptr<const Snapshot> snapshot, std::string_view unit,
-                    std::string_view period, core::Lang lang);
+                    std::string_view period, core::Lang lang, core::Date today);
 // The same, reading the store once and building its rollups (command line).
 Report build_report(store::Store& store, std::string_view unit, std::string_view period,
-                    core::Lang lang);
+                    core::Lang lang, core::Date today);
 
 }  // namespace mandate::service

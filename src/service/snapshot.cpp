@@ -16,6 +16,7 @@ std::shared_ptr<const Snapshot> SnapshotCache::get() {
     const long long feed_position = analytics_ ? store_.feed_position() : 0;
     next->data = store_.load();
     next->tree = core::UnitTree(next->data.units);
+    next->task_completed_on = core::completion_dates(store_.completed_task_journals());
     next->version = version;
     if (analytics_) {
       next->engine = analytics_->sync(next->data, store_, feed_position);

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "core/dataset.hpp"
+#include "core/task_timeliness.hpp"
 #include "core/unit_tree.hpp"
 #include "service/analytics_cache.hpp"
 #include "store/store.hpp"
@@ -15,6 +16,8 @@ namespace mandate::service {
 struct Snapshot {
   core::Dataset data;
   core::UnitTree tree;
+  // From the progress journals, which the data set does not hold.
+  core::TaskCompletionDates task_completed_on;
   long long version = 0;
   // The rollups of data (null without analytics, as on the command line);
   // writes committed later may already be in it.

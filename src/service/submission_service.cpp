@@ -33,22 +33,6 @@ const core::Unit& unit_or_own(const Snapshot& s, const core::Principal& who,
   return s.tree.resolve(unit.empty() ? who.unit : unit);
 }
 
-// The date a task was completed: the journal entry that last moved it to
-// completed (a task reopened and completed again counts the second time).
-std::optional<core::Date> completion_date(const std::vector<core::TaskUpdate>& journal) {
-  std::optional<core::Date> out;
-  bool completed = false;
-  for (const auto& u : journal) {
-    const bool now = u.status == core::TaskStatus::completed;
-    if (now && !completed)
-      out = u.date;
-    if (!now)
-      out.reset();
-    completed = now;
-  }
-  return out;
-}
-
 }  // namespace
 
 NotesMissing::NotesMissing(std::vector<core::NoteRequired> notes)
@@ -153,22 +137,18 @@ CompletenessReport completeness_report(const Snapshot& s, const core::Principal&
   return out;
 }
 
-TaskStatusReport task_status(store::Store& store, const Snapshot& s, const core::Principal& who,
-                             const std::string& unit, const std::string& period, core::Date today) {
+TaskStatusReport task_status(const Snapshot& s, const core::Principal& who, const std::string& unit,
+                             const std::string& period, core::Date today) {
   TaskStatusReport out;
   out.unit = unit_or_own(s, who, unit).code;
   core::require(who, core::Action::read, out.unit, s.tree);
   const core::Period p = core::Period::parse(period);
   out.period = p.id();
-  std::map<std::string, core::Date, std::less<>> completed_on;
-  for (const auto& t : s.data.tasks)
-    if (t.status == core::TaskStatus::completed)
-      if (const auto d = completion_date(store.task_updates(t.code)))
-        completed_on.emplace(t.code, *d);
-  out.totals = core::count_task_timeliness(s.data.tasks, completed_on, s.tree, out.unit, p, today);
+  out.totals =
+      core::count_task_timeliness(s.data.tasks, s.task_completed_on, s.tree, out.unit, p, today);
   for (const core::Unit* child : s.tree.children(out.unit)) {
-    auto counts =
-        core::count_task_timeliness(s.data.tasks, completed_on, s.tree, child->code, p, today);
+    auto counts = core::count_task_timeliness(s.data.tasks, s.task_completed_on, s.tree,
+                                              child->code, p, today);
     if (counts.total > 0)
       out.by_child.emplace_back(child->code, counts);
   }

@@ -71,8 +71,7 @@ struct TaskStatusReport {
 };
 // Task timeliness at or below unit (empty: the caller's own) for period, as of
 // today; completion dates come from the tasks' progress journals.
-TaskStatusReport task_status(store::Store& store, const Snapshot& snapshot,
-                             const core::Principal& who, const std::string& unit,
-                             const std::string& period, core::Date today);
+TaskStatusReport task_status(const Snapshot& snapshot, const core::Principal& who,
+                             const std::string& unit, const std::string& period, core::Date today);
 
 }  // namespace mandate::service

@@ -4,6 +4,7 @@
 
 #include "core/period.hpp"
 #include "core/text.hpp"
+#include "service/cell_locks.hpp"
 #include "service/etag.hpp"
 #include "service/value_audit.hpp"
 
@@ -22,6 +23,7 @@ const core::Indicator& indicator_of(const Snapshot& s, const std::string& code) 
 
 // Everything that can be checked before the transaction: the value as it
 // will be stored, in canonical form (unit code, period id, NFC comment).
+// Locks are judged inside it (CellLocks).
 core::Value checked(const Snapshot& s, const Actor& actor, const ValueWrite& w) {
   const core::Period period = core::Period::parse(w.period);
   const core::Indicator& ind = indicator_of(s, w.indicator);
@@ -30,7 +32,6 @@ core::Value checked(const Snapshot& s, const Actor& actor, const ValueWrite& w) 
   if (ind.computed())
     throw core::invalid_input("value.computed_indicator", {ind.code, ind.formula}, "indicator");
   core::validate_value(ind, w.value);
-  core::require_unlocked(s.data, ind.code, unit.code, period.id());
   return core::Value{ind.code, unit.code, period.id(),
                      w.kind,   w.value,   core::collapse_spaces(core::to_nfc(w.comment)),
                      false};
@@ -71,6 +72,7 @@ WriteOutcome put_value(store::Store& store, const Snapshot& snapshot, const Acto
   const core::Value v = checked(snapshot, actor, write);
   auto warnings = core::check_saved_values(snapshot.data, std::span(&v, 1));
   auto tx = store.begin({actor.principal.username, actor.at});
+  CellLocks(*tx, snapshot.data).require_unlocked(v.indicator, v.unit, v.period);
   const auto before = tx->find_value(v.indicator, v.unit, v.period, v.kind);
   check_precondition(write, before);
   const bool changed = tx->upsert(v);
@@ -84,20 +86,31 @@ WriteOutcome put_value(store::Store& store, const Snapshot& snapshot, const Acto
 
 size_t put_values(store::Store& store, const Snapshot& snapshot, const Actor& actor,
                   const std::vector<ValueWrite>& writes) {
+  // An error about one of the writes names it: values[i].field.
+  auto at_index = [](size_t i, const Error& e) {
+    const std::string at = "values[" + std::to_string(i) + "]";
+    return Error(e.category(), e.code(), e.args(), e.field().empty() ? at : at + "." + e.field());
+  };
   std::vector<core::Value> values;
   values.reserve(writes.size());
   for (size_t i = 0; i < writes.size(); ++i) {
     try {
       values.push_back(checked(snapshot, actor, writes[i]));
     } catch (const Error& e) {
-      const std::string at = "values[" + std::to_string(i) + "]";
-      throw Error(e.category(), e.code(), e.args(), e.field().empty() ? at : at + "." + e.field());
+      throw at_index(i, e);
     }
   }
   core::check_saved_values(snapshot.data, values);
   std::vector<CellWrite> written;
   auto tx = store.begin({actor.principal.username, actor.at});
-  for (const auto& v : values) {
+  CellLocks locks(*tx, snapshot.data);
+  for (size_t i = 0; i < values.size(); ++i) {
+    const core::Value& v = values[i];
+    try {
+      locks.require_unlocked(v.indicator, v.unit, v.period);
+    } catch (const Error& e) {
+      throw at_index(i, e);
+    }
     const auto before = tx->find_value(v.indicator, v.unit, v.period, v.kind);
     if (!tx->upsert(v))
       continue;
@@ -116,8 +129,8 @@ bool delete_value(store::Store& store, const Snapshot& snapshot, const Actor& ac
   indicator_of(snapshot, which.indicator);
   const core::Unit& unit = snapshot.tree.resolve(which.unit);
   core::require(actor.principal, core::Action::enter_values, unit.code, snapshot.tree);
-  core::require_unlocked(snapshot.data, which.indicator, unit.code, period.id());
   auto tx = store.begin({actor.principal.username, actor.at});
+  CellLocks(*tx, snapshot.data).require_unlocked(which.indicator, unit.code, period.id());
   const auto before = tx->find_value(which.indicator, unit.code, period.id(), which.kind);
   if (!before)
     return false;

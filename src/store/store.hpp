@@ -200,6 +200,11 @@ class StoreTransaction {
   virtual std::optional<core::Value> find_value(const std::string& indicator,
                                                 const std::string& unit, const std::string& period,
                                                 core::ValueKind kind) = 0;
+  // The stored state of a report (none while a draft), read under the write
+  // lock: what decides whether a cell is locked at the moment of the write.
+  virtual std::optional<core::Submission> find_submission(const std::string& form,
+                                                          const std::string& unit,
+                                                          const std::string& period) = 0;
 
   virtual void put_user(const UserRecord& u) = 0;  // insert or replace by username
   virtual void put_session(const SessionRecord& s) = 0;
@@ -248,6 +253,9 @@ class Store {
   virtual std::optional<ApiTokenRecord> find_token(const std::string& token_hash) = 0;
   // A task's progress journal, oldest first.
   virtual std::vector<core::TaskUpdate> task_updates(const std::string& task) = 0;
+  // The progress journals of the tasks now completed, each task's entries in
+  // order: what their completion dates are read from.
+  virtual std::vector<core::TaskUpdate> completed_task_journals() = 0;
   // Attachments of one document or task, oldest first; metadata only.
   virtual std::vector<core::Attachment> attachments(core::AttachmentOwner owner,
                                                     const std::string& code) = 0;

@@ -383,6 +383,26 @@ TEST_F(Cycles, TaskStatusCountsAddUp) {
   EXPECT_EQ(viewer.get("/api/v1/task-status?period=2021&unit=LS").status, 403);
   EXPECT_EQ(error_code(viewer.get("/api/v1/task-status?unit=LS-VT")), "query.missing");
   EXPECT_EQ(error_code(viewer.get("/api/v1/task-status?period=2021Q9")), "period.invalid");
+
+  // A task completed after its deadline (30/6/2022) counts late, in the
+  // counts and in the report's sentence.
+  HttpClient reporter = signed_in("reporter");
+  ASSERT_EQ(reporter
+                .post_json("/api/v1/tasks/TG3.1.1/updates",
+                           json::object{
+                               {"date", "2022-07-10"}, {"progress", 100}, {"status", "completed"}})
+                .status,
+            201);
+  const json::value ward =
+      admin.get("/api/v1/task-status?period=2022&unit=LS-VT").json().at("totals");
+  EXPECT_EQ(number(ward.at("completedLate")), 1);
+  const std::string report = admin.get("/api/v1/reports?unit=LS-VT&period=2022&format=md").body;
+  EXPECT_NE(report.find("Năm 2022 có " + std::to_string(number(ward.at("total"))) +
+                        " nhiệm vụ cụ thể: " + std::to_string(number(ward.at("completedOnTime"))) +
+                        " hoàn thành đúng hạn"),
+            std::string::npos)
+      << report;
+  EXPECT_NE(report.find(", 1 hoàn thành quá hạn ("), std::string::npos) << report;
 }
 
 }  // namespace

@@ -406,6 +406,25 @@ TEST(NarrativeDocuments, OneKindTwoKindsOnlyAmendedNone) {
   EXPECT_EQ(documents_sentence(documents_card(ward, {}, {}), Lang::vi), "");
 }
 
+TEST(NarrativeTasks, TimelinessCountsWithPercentages) {
+  Scorecard s;
+  s.period = Period::year(2021);
+  EXPECT_EQ(task_timeliness_sentence(s, Lang::vi), "");  // nothing counted: nothing said
+  TaskTimelinessCounts t;
+  for (auto kind : {TaskTimeliness::completed_on_time, TaskTimeliness::completed_on_time,
+                    TaskTimeliness::completed_on_time, TaskTimeliness::completed_late,
+                    TaskTimeliness::in_progress, TaskTimeliness::in_progress,
+                    TaskTimeliness::overdue, TaskTimeliness::overdue})
+    t.add(kind);
+  s.task_timeliness = t;
+  EXPECT_EQ(task_timeliness_sentence(s, Lang::vi),
+            "Năm 2021 có 8 nhiệm vụ cụ thể: 3 hoàn thành đúng hạn (37,5%), 1 hoàn thành quá "
+            "hạn (12,5%), 2 đang thực hiện trong hạn (25%), 2 quá hạn chưa hoàn thành (25%)");
+  EXPECT_EQ(task_timeliness_sentence(s, Lang::en),
+            "Year 2021: 8 specific tasks, 3 completed on time (37.5%), 1 completed late (12.5%), 2 "
+            "in progress and not yet due (25%), 2 overdue and not completed (25%)");
+}
+
 // --- The whole narrative -------------------------------------------------------
 
 std::vector<std::string> headings(const std::vector<NarrativeSection>& sections) {

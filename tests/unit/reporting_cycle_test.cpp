@@ -475,6 +475,7 @@ TEST(TaskTimeliness, CountsPerUnitAndPeriod) {
       task("t5", TaskStatus::completed, "2021-12-31", "HD"),       // done 2022: open in 2021
       task("t6", TaskStatus::completed, "2020-12-31", "HD"),       // done in 2020: not 2021's
       task("t7", TaskStatus::cancelled, "2021-06-30"),             // cancelled: not counted
+      task("t9", TaskStatus::completed, "2020-06-30"),             // no date, due in 2020: 2020's
       task("t8", TaskStatus::in_progress, "2021-06-30", "VT-CB"),  // below VT: counted for VT
       later,                                                       // starts after 2021
   };
@@ -501,6 +502,32 @@ TEST(TaskTimeliness, CountsPerUnitAndPeriod) {
   EXPECT_EQ(midyear.completed_late, 1);
   EXPECT_EQ(midyear.overdue, 1);
   EXPECT_DOUBLE_EQ(TaskTimelinessCounts{}.percent(TaskTimeliness::overdue), 0.0);
+}
+
+TEST(TaskTimeliness, CompletionDatesFromTheProgressJournals) {
+  auto entry = [](const char* task, const char* date, TaskStatus status) {
+    TaskUpdate u;
+    u.task = task;
+    u.date = d(date);
+    u.status = status;
+    return u;
+  };
+  const std::vector<TaskUpdate> journals{
+      entry("a", "2021-03-01", TaskStatus::in_progress),
+      entry("a", "2021-04-10", TaskStatus::completed),
+      entry("a", "2021-04-20", TaskStatus::completed),  // still completed: 10/4 stands
+      entry("b", "2021-02-01", TaskStatus::completed),
+      entry("b", "2021-05-01", TaskStatus::in_progress),  // reopened...
+      entry("b", "2021-07-15", TaskStatus::completed),    // ...and completed again
+      entry("c", "2021-06-01", TaskStatus::completed),
+      entry("c", "2021-06-05", TaskStatus::in_progress),  // reopened, not completed since
+  };
+  const TaskCompletionDates dates = completion_dates(journals);
+  EXPECT_EQ(dates.size(), 2u);
+  EXPECT_EQ(dates.at("a"), d("2021-04-10"));
+  EXPECT_EQ(dates.at("b"), d("2021-07-15"));
+  EXPECT_FALSE(dates.contains("c"));
+  EXPECT_FALSE(completion_date({}));
 }
 
 }  // namespace

@@ -106,8 +106,8 @@ void register_cycle_routes(Router& router, std::shared_ptr<ApiContext> api) {
     const auto who = api->authenticate(r).principal;
     const auto s = api->cache().get();
     const auto report =
-        service::task_status(api->store(), *s, who, query_or_empty(r, "unit"),
-                             required_query(r, "period"), core::vietnam_date(api->now()));
+        service::task_status(*s, who, query_or_empty(r, "unit"), required_query(r, "period"),
+                             core::vietnam_date(api->now()));
     json::array children;
     for (const auto& [unit, counts] : report.by_child) {
       auto o = io::to_json(counts);

@@ -2,6 +2,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "http/api/context.hpp"
@@ -71,13 +72,15 @@ Response rendered(ApiContext& api, RenderedReports& cache, const report::Templat
   const std::string period = core::Period::parse(required_query(r, "period")).id();
   const core::Lang lang = lang_of(r);
   const report::RenderOptions options = render_options(r);
+  // Open tasks are judged as of today: a report cached yesterday may be stale.
+  const core::Date today = core::vietnam_date(api.now());
   const std::string key =
-      u.code + '\x1f' + period + '\x1f' + (lang == core::Lang::vi ? "vi" : "en") + '\x1f' +
-      std::string(report::format_name(format)) + '\x1f' +
-      (options.kind ? std::string(report::report_kind_name(*options.kind)) : "") + '\x1f' +
+      u.code + '\x1f' + period + '\x1f' + core::format_iso_date(today) + '\x1f' +
+      (lang == core::Lang::vi ? "vi" : "en") + '\x1f' + std::string(report::format_name(format)) +
+      '\x1f' + (options.kind ? std::string(report::report_kind_name(*options.kind)) : "") + '\x1f' +
       std::string(report::layout_name(options.layout));
   std::string body = cache.get(s->version, key, [&] {
-    return report::render(service::build_report(s, u.code, period, lang), format, options,
+    return report::render(service::build_report(s, u.code, period, lang, today), format, options,
                           templates);
   });
   Response response =

@@ -2,6 +2,7 @@
 // Reporting cycles for any SQL connection: forms and validation rules (records
 // keyed by code), submission states (one row per form × unit × period that
 // left the draft) and the journal of submission steps.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,25 @@ std::vector<SubmissionStepEntry> submission_steps_of(Connection& c, const std::s
   return out;
 }
 
+inline constexpr const char* kSubmissionColumns =
+    "SELECT form_code, unit_code, period, state, approvals, submitted_at, submitted_by,"
+    " reopen_reason, updated_at, updated_by FROM submissions";
+
+// One row selected with kSubmissionColumns.
+template <typename Statement>
+core::Submission submission_from(Statement& st) {
+  return {st.text(0),
+          st.text(1),
+          st.text(2),
+          core::parse_submission_state(st.text(3)),
+          static_cast<int>(st.integer(4)),
+          st.text(5),
+          st.text(6),
+          st.text(7),
+          st.text(8),
+          st.text(9)};
+}
+
 // Reads forms, rules and submissions into d, in insertion order.
 template <typename Connection>
 void load_cycles(Connection& c, core::Dataset& d) {
@@ -139,15 +159,21 @@ void load_cycles(Connection& c, core::Dataset& d) {
     r.illustrative = st.integer(10) != 0;
     d.validation_rules.push_back(std::move(r));
   }
-  for (auto st = c.prepare(
-           "SELECT form_code, unit_code, period, state, approvals, submitted_at, submitted_by,"
-           " reopen_reason, updated_at, updated_by FROM submissions ORDER BY id");
-       st.step();) {
-    d.submissions.push_back({st.text(0), st.text(1), st.text(2),
-                             core::parse_submission_state(st.text(3)),
-                             static_cast<int>(st.integer(4)), st.text(5), st.text(6), st.text(7),
-                             st.text(8), st.text(9)});
-  }
+  for (auto st = c.prepare(std::string(kSubmissionColumns) + " ORDER BY id"); st.step();)
+    d.submissions.push_back(submission_from(st));
+}
+
+// The stored state of one form × unit × period; none while it is a draft.
+template <typename Connection>
+std::optional<core::Submission> find_submission(Connection& c, const std::string& form,
+                                                const std::string& unit,
+                                                const std::string& period) {
+  auto st = c.prepare(std::string(kSubmissionColumns) +
+                      " WHERE form_code = ? AND unit_code = ? AND period = ?");
+  st.bind(1, form).bind(2, unit).bind(3, period);
+  if (!st.step())
+    return std::nullopt;
+  return submission_from(st);
 }
 
 }  // namespace mandate::store::sql

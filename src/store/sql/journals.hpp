@@ -24,25 +24,42 @@ long long append_task_update(Connection& c, const core::TaskUpdate& u) {
   return id;
 }
 
+inline constexpr const char* kTaskUpdateColumns =
+    "SELECT id, task_code, date, progress, status, note, author, at FROM task_updates";
+
+// One row selected with kTaskUpdateColumns.
+template <typename Statement>
+core::TaskUpdate task_update_from(Statement& st) {
+  core::TaskUpdate u;
+  u.id = st.integer(0);
+  u.task = st.text(1);
+  u.date = core::parse_iso_date(st.text(2));
+  u.progress = static_cast<int>(st.integer(3));
+  u.status = core::parse_task_status(st.text(4));
+  u.note = st.text(5);
+  u.author = st.text(6);
+  u.at = st.text(7);
+  return u;
+}
+
 template <typename Connection>
 std::vector<core::TaskUpdate> task_updates_of(Connection& c, const std::string& task) {
-  auto st = c.prepare(
-      "SELECT id, date, progress, status, note, author, at FROM task_updates"
-      " WHERE task_code = ? ORDER BY id");
+  auto st = c.prepare(std::string(kTaskUpdateColumns) + " WHERE task_code = ? ORDER BY id");
   st.bind(1, task);
   std::vector<core::TaskUpdate> out;
-  while (st.step()) {
-    core::TaskUpdate u;
-    u.id = st.integer(0);
-    u.task = task;
-    u.date = core::parse_iso_date(st.text(1));
-    u.progress = static_cast<int>(st.integer(2));
-    u.status = core::parse_task_status(st.text(3));
-    u.note = st.text(4);
-    u.author = st.text(5);
-    u.at = st.text(6);
-    out.push_back(std::move(u));
-  }
+  while (st.step())
+    out.push_back(task_update_from(st));
+  return out;
+}
+
+template <typename Connection>
+std::vector<core::TaskUpdate> completed_task_journals_of(Connection& c) {
+  auto st = c.prepare(std::string(kTaskUpdateColumns) +
+                      " WHERE task_code IN (SELECT code FROM tasks WHERE status = 'completed')"
+                      " ORDER BY task_code, id");
+  std::vector<core::TaskUpdate> out;
+  while (st.step())
+    out.push_back(task_update_from(st));
   return out;
 }
 

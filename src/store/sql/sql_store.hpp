@@ -35,6 +35,7 @@ class SqlStore : public Store {
                                                     const std::string& unit,
                                                     const std::string& period) override;
   std::vector<core::TaskUpdate> task_updates(const std::string& task) override;
+  std::vector<core::TaskUpdate> completed_task_journals() override;
   std::vector<core::Attachment> attachments(core::AttachmentOwner owner,
                                             const std::string& code) override;
   std::optional<core::Attachment> find_attachment(long long id) override;

@@ -351,6 +351,11 @@ std::vector<core::TaskUpdate> SqlStore<Backend>::task_updates(const std::string&
 }
 
 template <typename Backend>
+std::vector<core::TaskUpdate> SqlStore<Backend>::completed_task_journals() {
+  return completed_task_journals_of(*pool_.acquire());
+}
+
+template <typename Backend>
 std::vector<core::Attachment> SqlStore<Backend>::attachments(core::AttachmentOwner owner,
                                                              const std::string& code) {
   return attachments_of(*pool_.acquire(), owner, code);

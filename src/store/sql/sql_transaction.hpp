@@ -346,6 +346,11 @@ class SqlTransaction final : public StoreTransaction {
     return core::Value{indicator, unit, period, kind, q.real(0), q.text(1), q.integer(2) != 0};
   }
 
+  std::optional<core::Submission> find_submission(const std::string& form, const std::string& unit,
+                                                  const std::string& period) override {
+    return sql::find_submission(conn_, form, unit, period);
+  }
+
   void put_user(const UserRecord& u) override {
     static const std::string sql =
         upsert_sql("users", {"username"},

@@ -11,6 +11,7 @@ import { Sparkline } from '../components/Sparkline';
 import { DOC_KINDS, label } from '../i18n/labels';
 import { formatIndicatorValue, formatNumber } from '../lib/numbers';
 import { periodLabel, previousYear, trendPeriods } from '../lib/periods';
+import { atRiskFirst, projectionThrough, type ProjectionAnswer } from '../lib/projections';
 import { useLoad } from '../lib/useLoad';
 import { useScope } from '../scope';
 import { useSession } from '../session';
@@ -47,6 +48,12 @@ export function DashboardPage() {
     [unit, trendOver.join(',')],
   );
   const parts = useLoad((signal) => get<AnalyticsAnswer>('analytics', { children: unit, period }, signal), [unit, period]);
+  // The term's course so far: which targets the trend will not reach.
+  const through = projectionThrough(period, term);
+  const projections = useLoad(
+    (signal) => (through === null ? Promise.resolve(null) : get<ProjectionAnswer>('analytics/projections', { unit, through }, signal)),
+    [unit, through],
+  );
   const [figure, setFigure] = useState<FigureRef | null>(null);
   const openFigure = (indicator: string, at = period) => setFigure({ indicator, unit, period: at });
   const levelName = (code?: string) => {
@@ -231,6 +238,7 @@ export function DashboardPage() {
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>
                 <Card title={<span><WarningOutlined /> {tr('Chỉ tiêu có nguy cơ không đạt', 'Indicators at risk')}</span>}>
+                  <Typography.Text strong>{tr(`Chưa đạt kế hoạch ${periodLabel(period, 'vi').toLowerCase()}`, `Below target in ${periodLabel(period, 'en')}`)}</Typography.Text>
                   {atRisk.length === 0 ? (
                     <Empty description={tr('Không có chỉ tiêu nào chưa đạt', 'No indicator below target')} />
                   ) : (
@@ -248,6 +256,8 @@ export function DashboardPage() {
                       )}
                     />
                   )}
+                  {/* A unit with no plan of its own or above has no term to project: nothing shows. */}
+                  <TermRisks answer={projections.data} />
                 </Card>
               </Col>
               <Col xs={24} xl={12}>
@@ -325,5 +335,40 @@ export function DashboardPage() {
       </PageState>
       <FigureDrawer start={figure} term={term} onClose={() => setFigure(null)} />
     </Space>
+  );
+}
+
+/** Indicators whose term target the trend of the completed years will not reach. */
+function TermRisks({ answer }: { answer: ProjectionAnswer | null | undefined }) {
+  const { tr, lang, catalog } = useSession();
+  const { search } = useScope();
+  if (!answer) return null;
+  const risks = atRiskFirst(answer);
+  const fmt = (code: string, v: number | null) => formatIndicatorValue(v, catalog?.indicatorByCode.get(code), lang);
+  return (
+    <div className="term-risks" data-testid="term-risks">
+      <Typography.Text strong>
+        {tr(`Dự báo không đạt mục tiêu ${periodLabel(answer.term, 'vi').toLowerCase()} (theo số liệu đến năm ${answer.through})`, `Projected to miss the ${periodLabel(answer.term, 'en')} target (from data up to ${answer.through})`)}
+      </Typography.Text>
+      {risks.length === 0 ? (
+        <Empty description={tr('Theo xu hướng hiện nay, các chỉ tiêu đều đạt mục tiêu nhiệm kỳ', 'On the present trend every indicator reaches its term target')} />
+      ) : (
+        <List
+          dataSource={risks}
+          renderItem={(p) => (
+            <List.Item>
+              <Link to={`${recordPath('indicators', p.indicator)}${search}`} className="wrap-text">
+                {catalog?.indicatorByCode.get(p.indicator)?.name ?? p.indicator}
+              </Link>
+              <Tooltip title={tr('Dự báo theo đường thẳng và theo tốc độ tăng bình quân', 'Linear and compound-growth projections')}>
+                <span className="nowrap">
+                  {tr('dự báo', 'projected')} {fmt(p.indicator, p.linear ?? p.compound)} / {fmt(p.indicator, p.target)}
+                </span>
+              </Tooltip>
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
   );
 }
