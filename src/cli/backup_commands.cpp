@@ -1,10 +1,13 @@
 // backup, restore: copies of an embedded database; migrate: a whole database
-// into another one, of either kind; checksum: what migrate compares.
+// into another one, of either kind; checksum: what migrate compares; audit
+// verify: whether the audit log's hash chain holds.
 #include <cstdlib>
 #include <ostream>
 
 #include "cli/command_context.hpp"
 #include "cli/table.hpp"
+#include "core/error.hpp"
+#include "store/audit_chain.hpp"
 #include "store/backup.hpp"
 #include "store/migrate.hpp"
 
@@ -68,6 +71,25 @@ void add_checksum_command(CLI::App& app, CommandContext& ctx) {
   });
 }
 
+void add_audit_command(CLI::App& app, CommandContext& ctx) {
+  auto db = std::make_shared<std::string>();
+  auto* audit = app.add_subcommand("audit", CommandContext::help("cli.help.audit"));
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand("verify", CommandContext::help("cli.help.audit_verify"));
+  add_db_option(*verify, *db);
+  verify->callback([&ctx, db] {
+    auto store = store::open_store(*db, store::OpenMode::existing);
+    const auto checked = store::verify_audit_chain(*store);
+    if (checked.broken_at)
+      throw core::Error(core::ErrorCategory::corrupt, "audit.chain_broken",
+                        {std::to_string(*checked.broken_at), std::to_string(checked.entries - 1)});
+    *ctx.out << core::tr(
+                    ctx.lang(), "cli.audit_intact",
+                    {std::to_string(checked.entries), checked.head.empty() ? "-" : checked.head})
+             << "\n";
+  });
+}
+
 }  // namespace
 
 void add_backup_commands(CLI::App& app, CommandContext& ctx) {
@@ -95,6 +117,7 @@ void add_backup_commands(CLI::App& app, CommandContext& ctx) {
 
   add_migrate_command(app, ctx);
   add_checksum_command(app, ctx);
+  add_audit_command(app, ctx);
 }
 
 }  // namespace mandate::cli

@@ -71,6 +71,17 @@ constexpr Message kMessages[] = {
     {"cli.checksum_table", "bảng", "table"},
     {"cli.checksum_rows", "số dòng", "rows"},
     {"cli.checksum_sha256", "mã kiểm tra (SHA-256)", "checksum (SHA-256)"},
+    {"cli.help.audit", "nhật ký kiểm toán", "the audit log"},
+    {"cli.help.audit_verify",
+     "kiểm tra chuỗi mã băm của nhật ký kiểm toán: mục nào đã bị sửa hoặc bị xóa",
+     "check the audit log's hash chain: which entry was altered or removed"},
+    {"cli.audit_intact", "Nhật ký kiểm toán nguyên vẹn: {0} mục; mã băm của mục mới nhất: {1}",
+     "The audit log is intact: {0} entries; hash of the newest: {1}"},
+    {"audit.chain_broken",
+     "Nhật ký kiểm toán đã bị can thiệp: mục số {0} đã bị sửa, hoặc mục ngay trước nó đã bị xóa"
+     " ({1} mục trước đó nguyên vẹn)",
+     "The audit log has been tampered with: entry {0} was altered, or the entry just before it "
+     "was removed (the {1} entries before it are intact)"},
 };
 }  // namespace
 

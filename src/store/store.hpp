@@ -86,6 +86,12 @@ struct AuditEntry {
   std::optional<std::string> after_json;
 };
 
+// An audit entry with the hash that chains it to the one before (audit_chain.hpp).
+struct ChainedAuditEntry {
+  AuditEntry entry;
+  std::string hash;
+};
+
 struct AuditFilter {
   std::string actor;
   std::string entity;
@@ -267,6 +273,9 @@ class Store {
   virtual std::vector<SearchHit> search(const std::string& query,
                                         std::optional<core::SearchEntity> entity, size_t limit) = 0;
   // The steps of one report (form × unit × period), oldest first.
+  // The audit log oldest first, from the entry after after_id, with each
+  // entry's chain hash: what verify_audit_chain walks.
+  virtual std::vector<ChainedAuditEntry> audit_chain(long long after_id, size_t limit) = 0;
   virtual std::vector<SubmissionStepEntry> submission_steps(const std::string& form,
                                                             const std::string& unit,
                                                             const std::string& period) = 0;

@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "../support/raw_sql.hpp"
 #include "../support/shell.hpp"
 #include "../support/test_database.hpp"
 
@@ -89,6 +90,24 @@ TEST_F(Cli, ReportFollowsAChangedValue) {
   ASSERT_EQ(h.code, 0) << h.out;
   EXPECT_TRUE(contains(h.out, "430.000.000.000")) << h.out;
   EXPECT_TRUE(contains(h.out, "300.000.000.000")) << h.out;
+}
+
+TEST_F(Cli, AuditVerifyFindsTheAlteredEntry) {
+  demo();
+  for (const char* value : {"300.000.000.000", "310.000.000.000"})
+    ASSERT_EQ(
+        run("value set --db " + shell_quote(db) +
+            " --indicator BUDGET_REVENUE --unit LS --period 2021 --kind estimate --value " + value)
+            .code,
+        0);
+  Result ok = run("audit verify --db " + shell_quote(db));
+  ASSERT_EQ(ok.code, 0) << ok.out;
+  EXPECT_TRUE(contains(ok.out, "Nhật ký kiểm toán nguyên vẹn: 2 mục")) << ok.out;
+  // Someone with the database rewrites who made the first change.
+  mandate::test_support::exec_sql(database, "UPDATE audit_log SET actor = 'khac' WHERE id = 1");
+  Result bad = run("--lang en audit verify --db " + shell_quote(db));
+  EXPECT_EQ(bad.code, 8) << bad.out;  // corrupt
+  EXPECT_TRUE(contains(bad.out, "entry 1 was altered")) << bad.out;
 }
 
 TEST_F(Cli, DemoTwiceChangesNothing) {

@@ -2,12 +2,12 @@
 // (PostgreSQL in the *.pg variant, another SQLite file otherwise) and back
 // into a SQLite file, compared table by table; resuming; conflicts; refusals.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include "../support/raw_sql.hpp"
 #include "../support/test_database.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
@@ -116,18 +116,7 @@ void fill_city(const std::string& location) {
   tx->commit();
 }
 
-// Runs SQL on a database behind the store's back.
-void exec_sql(const test_support::TestDatabase& db, const std::string& sql) {
-  if (test_support::on_postgresql()) {
-    ASSERT_TRUE(test_support::psql(db.name(), sql)) << sql;
-    return;
-  }
-  sqlite3* conn = nullptr;
-  ASSERT_EQ(sqlite3_open(db.location().c_str(), &conn), SQLITE_OK);
-  const int rc = sqlite3_exec(conn, sql.c_str(), nullptr, nullptr, nullptr);
-  sqlite3_close(conn);
-  ASSERT_EQ(rc, SQLITE_OK) << sql;
-}
+using test_support::exec_sql;
 
 bool same(const std::vector<store::TableChecksum>& a, const std::vector<store::TableChecksum>& b) {
   if (a.size() != b.size())

@@ -52,11 +52,11 @@ class SqliteFile : public StoreTest {};
 
 TEST_F(StoreTest, MigratesFromEmpty) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
-  EXPECT_EQ(s->schema_version(), 7);
+  EXPECT_EQ(s->schema_version(), 8);
   EXPECT_TRUE(s->load().units.empty());
   // Opening again applies nothing new.
   auto again = store::open_store(path, store::OpenMode::existing);
-  EXPECT_EQ(again->schema_version(), 7);
+  EXPECT_EQ(again->schema_version(), 8);
 }
 
 TEST_F(StoreTest, ExistingModeRefusesMissingDatabase) {

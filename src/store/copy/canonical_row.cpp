@@ -1,7 +1,5 @@
 #include "store/copy/canonical_row.hpp"
 
-#include <sodium/core.h>
-
 #include <algorithm>
 #include <cstdlib>
 
@@ -106,44 +104,21 @@ std::pair<std::string, std::string> describe_difference(const Layout& layout, co
 }
 
 RowHasher::RowHasher(const Layout& layout) {
-  if (sodium_init() < 0)
-    throw core::Error(core::ErrorCategory::internal, "store.failed", {"sodium_init"});
-  crypto_hash_sha256_init(&state_);
   for (const auto& c : layout.columns)
-    feed(c.name);
-}
-
-void RowHasher::feed(std::string_view bytes) {
-  // Length first, so that the concatenation of cells is unambiguous.
-  const auto n = static_cast<std::uint64_t>(bytes.size());
-  unsigned char length[8];
-  for (int i = 0; i < 8; ++i)
-    length[i] = static_cast<unsigned char>(n >> (8 * i));
-  crypto_hash_sha256_update(&state_, length, sizeof length);
-  crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(bytes.data()),
-                            bytes.size());
+    sha_.add(c.name);
 }
 
 void RowHasher::add(const Row& row) {
   ++rows_;
   for (const auto& cell : row) {
-    const unsigned char present = cell ? 1 : 0;
-    crypto_hash_sha256_update(&state_, &present, 1);
+    sha_.add_present(cell.has_value());
     if (cell)
-      feed(*cell);
+      sha_.add(*cell);
   }
 }
 
 std::string RowHasher::hex() {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&state_, digest);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char d : digest) {
-    out += kHex[d >> 4];
-    out += kHex[d & 15];
-  }
-  return out;
+  return sha_.hex();
 }
 
 }  // namespace mandate::store::copy

@@ -4,8 +4,6 @@
 // and reals as their shortest decimal text, text and blobs as their bytes,
 // NULL as no value. Columns are sorted by name, so the order a schema
 // declares them in does not matter.
-#include <sodium/crypto_hash_sha256.h>
-
 #include <charconv>
 #include <cstdint>
 #include <optional>
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include "store/copy/tables.hpp"
+#include "store/sha256.hpp"
 
 namespace mandate::store::copy {
 
@@ -118,8 +117,7 @@ class RowHasher {
   std::string hex();  // once, at the end
 
  private:
-  void feed(std::string_view bytes);
-  crypto_hash_sha256_state state_;
+  Sha256 sha_;
   long long rows_ = 0;
 };
 

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "store/embedded_file.hpp"
+#include "store/sql/audit_log.hpp"
 
 namespace mandate::store::sql {
 
@@ -36,6 +37,8 @@ int migrate(typename Backend::Connection& conn, const std::vector<EmbeddedFile>&
       continue;
     typename Backend::Transaction tx(conn);
     conn.exec(m.content);
+    if (v == kAuditChainVersion)
+      seal_audit_chain(conn);
     conn.prepare("INSERT INTO schema_migrations(version, name) VALUES(?, ?)")
         .bind(1, v)
         .bind(2, m.name)

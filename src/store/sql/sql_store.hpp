@@ -31,6 +31,7 @@ class SqlStore : public Store {
   std::optional<SessionRecord> find_session(const std::string& id_hash) override;
   std::optional<ApiTokenRecord> find_token(const std::string& token_hash) override;
   std::vector<AuditEntry> audit(const AuditFilter& filter) override;
+  std::vector<ChainedAuditEntry> audit_chain(long long after_id, size_t limit) override;
   std::vector<SubmissionStepEntry> submission_steps(const std::string& form,
                                                     const std::string& unit,
                                                     const std::string& period) override;

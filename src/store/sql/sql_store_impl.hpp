@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "store/sql/audit_log.hpp"
 #include "store/sql/change_feed.hpp"
 #include "store/sql/columns.hpp"
 #include "store/sql/cycles.hpp"
@@ -319,23 +320,21 @@ std::vector<AuditEntry> SqlStore<Backend>::audit(const AuditFilter& f) {
   auto lease = pool_.acquire();
   // Empty filter values match everything, so one statement serves every filter.
   auto st = lease->prepare(
-      "SELECT id, at, actor, address, action, entity, entity_key, before_json, after_json"
-      " FROM audit_log WHERE (?1 = '' OR actor = ?1) AND (?2 = '' OR entity = ?2)"
+      std::string(kAuditColumns) +
+      " WHERE (?1 = '' OR actor = ?1) AND (?2 = '' OR entity = ?2)"
       " AND (?3 = '' OR entity_key = ?3) AND (?4 = '' OR at >= ?4) AND (?5 = '' OR at <= ?5)"
       " AND (?6 = 0 OR id < ?6) ORDER BY id DESC LIMIT ?7");
   st.bind(1, f.actor).bind(2, f.entity).bind(3, f.entity_key).bind(4, f.since).bind(5, f.until);
   st.bind(6, f.before_id).bind(7, static_cast<long long>(f.limit));
   std::vector<AuditEntry> out;
-  while (st.step()) {
-    AuditEntry e{st.integer(0), st.text(1), st.text(2),   st.text(3),  st.text(4),
-                 st.text(5),    st.text(6), std::nullopt, std::nullopt};
-    if (!st.is_null(7))
-      e.before_json = st.text(7);
-    if (!st.is_null(8))
-      e.after_json = st.text(8);
-    out.push_back(std::move(e));
-  }
+  while (st.step())
+    out.push_back(chained_audit_entry_from(st).entry);
   return out;
+}
+
+template <typename Backend>
+std::vector<ChainedAuditEntry> SqlStore<Backend>::audit_chain(long long after_id, size_t limit) {
+  return audit_chain_of(*pool_.acquire(), after_id, limit);
 }
 
 template <typename Backend>

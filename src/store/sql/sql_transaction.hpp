@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "store/sql/audit_log.hpp"
 #include "store/sql/change_feed.hpp"
 #include "store/sql/columns.hpp"
 #include "store/sql/connection_pool.hpp"
@@ -388,22 +389,7 @@ class SqlTransaction final : public StoreTransaction {
     st.bind(5, t.revoked).run();
   }
 
-  void append_audit(const AuditEntry& e) override {
-    auto st = conn_.prepare(
-        "INSERT INTO audit_log(at, actor, address, action, entity, entity_key, before_json,"
-        " after_json) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
-    st.bind(1, e.at).bind(2, e.actor).bind(3, e.address).bind(4, e.action).bind(5, e.entity);
-    st.bind(6, e.entity_key);
-    if (e.before_json)
-      st.bind(7, *e.before_json);
-    else
-      st.bind_null(7);
-    if (e.after_json)
-      st.bind(8, *e.after_json);
-    else
-      st.bind_null(8);
-    st.run();
-  }
+  void append_audit(const AuditEntry& e) override { sql::append_audit(conn_, e); }
 
   bool add_notification(NotificationRecord& n) override { return sql::add_notification(conn_, n); }
   bool mark_notification_read(const std::string& username, long long id) override {
