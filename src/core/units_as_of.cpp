@@ -22,8 +22,8 @@ std::vector<const UnitChange*> by_date(const std::vector<UnitChange>& changes) {
 
 }  // namespace
 
-std::vector<Unit> units_as_of(const std::vector<Unit>& units, const std::vector<UnitChange>& changes,
-                              Date day) {
+std::vector<Unit> units_as_of(const std::vector<Unit>& units,
+                              const std::vector<UnitChange>& changes, Date day) {
   std::unordered_map<std::string, Unit> as_of;
   for (const auto& u : units)
     as_of.emplace(u.code, u);

@@ -14,8 +14,8 @@ namespace mandate::core {
 // new name (the latest of each wins). A parent that is not valid on `day`
 // (dissolved without moving its children) is skipped for the nearest valid
 // ancestor. Units keep the order given.
-std::vector<Unit> units_as_of(const std::vector<Unit>& units, const std::vector<UnitChange>& changes,
-                              Date day);
+std::vector<Unit> units_as_of(const std::vector<Unit>& units,
+                              const std::vector<UnitChange>& changes, Date day);
 
 // The changes in effect inside [first, last] — the period has days both before and
 // from the change's date — that touch `unit` or a unit below it (as of either

@@ -71,8 +71,8 @@ TEST(DemoReorganisation, TheCityFiguresAreThoseWithoutTheReorganisation) {
     indicators.push_back(i);
   size_t compared = 0;
   for (const auto& i : indicators)
-    for (const char* p : {"2020", "2021", "2022", "2023", "2024", "2025", "2025S1", "2025S2",
-                          "2020-2025"}) {
+    for (const char* p :
+         {"2020", "2021", "2022", "2023", "2024", "2025", "2025S1", "2025S2", "2020-2025"}) {
       EXPECT_EQ(figure(*with, i, "LS", p), figure(*without, i, "LS", p)) << i << " " << p;
       compared += figure(*with, i, "LS", p).has_value();
     }
@@ -108,32 +108,35 @@ bool has(const std::string& text, const std::string& part) {
 TEST(DemoReorganisation, TheTermReportNamesTheChanges) {
   const auto vi = service::build_report(demo_snapshot(), "LS", "2020-2025", core::Lang::vi);
   const std::string text = section(vi, "unit_changes");
-  EXPECT_TRUE(has(text, "Từ ngày 1/7/2025, Phường Chi Lăng và Phường Hoàng Văn Thụ hợp nhất "
-                        "thành Phường Lương Văn Tri"))
+  EXPECT_TRUE(has(text,
+                  "Từ ngày 1/7/2025, Phường Chi Lăng và Phường Hoàng Văn Thụ hợp nhất "
+                  "thành Phường Lương Văn Tri"))
       << text;
-  EXPECT_TRUE(has(text, "Xã Hoàng Đồng được chia tách: 40% vào Phường Đông Kinh, 60% vào "
-                        "Phường Kỳ Lừa"))
+  EXPECT_TRUE(has(text,
+                  "Xã Hoàng Đồng được chia tách: 40% vào Phường Đông Kinh, 60% vào "
+                  "Phường Kỳ Lừa"))
       << text;
   EXPECT_TRUE(has(text, "giải thể Xã Quảng Lạc; số liệu chuyển về Phường Kỳ Lừa")) << text;
   EXPECT_TRUE(has(text, "giải thể Đảng ủy phường Vĩnh Trại và Đảng ủy phường Hoàng Văn Thụ"))
       << text;
-  EXPECT_TRUE(has(text, "Chi bộ thôn Pò Mỏ, Chi bộ thôn Nà Tâm và Chi bộ thôn Pò Luông chuyển về "
-                        "trực thuộc Phường Kỳ Lừa"))
+  EXPECT_TRUE(has(text,
+                  "Chi bộ thôn Pò Mỏ, Chi bộ thôn Nà Tâm và Chi bộ thôn Pò Luông chuyển về "
+                  "trực thuộc Phường Kỳ Lừa"))
       << text;
   EXPECT_TRUE(has(text, "cộng vào đơn vị kế thừa")) << text;
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 11) << text;  // the lead and 10 changes
 
   const auto en = service::build_report(demo_snapshot(), "LS", "2025", core::Lang::en);
-  EXPECT_TRUE(has(section(en, "unit_changes"), "From 01/07/2025, Xã Hoàng Đồng was split: 40% to "
-                                               "Phường Đông Kinh, 60% to Phường Kỳ Lừa"))
+  EXPECT_TRUE(has(section(en, "unit_changes"),
+                  "From 01/07/2025, Xã Hoàng Đồng was split: 40% to "
+                  "Phường Đông Kinh, 60% to Phường Kỳ Lừa"))
       << section(en, "unit_changes");
 
   // In the document the office signs: under the overall assessment.
   const std::string doc = [&] {
     std::string out;
-    for (const auto& b : compose_document(vi, TemplateLibrary(), ReportKind::mid_term,
-                                          Layout::party)
-                             .body)
+    for (const auto& b :
+         compose_document(vi, TemplateLibrary(), ReportKind::mid_term, Layout::party).body)
       out += b.text + "\n";
     return out;
   }();
