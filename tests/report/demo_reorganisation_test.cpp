@@ -8,6 +8,7 @@
 
 #include "demo_snapshot.hpp"
 #include "report/compose.hpp"
+#include "report/report_charts.hpp"
 
 namespace mandate::report {
 namespace {
@@ -142,6 +143,23 @@ TEST(DemoReorganisation, TheTermReportNamesTheChanges) {
   }();
   EXPECT_TRUE(has(doc, "hợp nhất thành Phường Lương Văn Tri.")) << doc;
   EXPECT_LT(doc.find("hợp nhất thành"), doc.find("2. Kết quả trên các lĩnh vực")) << doc;
+}
+
+TEST(DemoReorganisation, TheUnitsChartShowsTheUnitsAsTheyStandAtThePeriodsEnd) {
+  auto labels = [](const char* period) {
+    std::vector<std::string> out;
+    const auto chart =
+        units_chart(service::build_report(demo_snapshot(), "LS", period, core::Lang::vi));
+    if (chart)
+      for (const auto& b : chart->bars)
+        out.push_back(b.label);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // The new wards (with their predecessors' first half), not old and new side by side.
+  EXPECT_EQ(labels("2025"), (std::vector<std::string>{"Phường Kỳ Lừa", "Phường Lương Văn Tri",
+                                                      "Phường Tam Thanh", "Phường Đông Kinh"}));
+  EXPECT_EQ(labels("2024").size(), 8u);
 }
 
 TEST(DemoReorganisation, ReportsThatDoNotSpanTheChangeSayNothing) {
