@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/date.hpp"
 #include "core/number_format.hpp"
 #include "core/text.hpp"
 
@@ -53,6 +54,20 @@ std::string category_label(const Attendance& a, Lang lang) {
     if (c == '_')
       c = ' ';
   return s;
+}
+
+std::string unit_name(const Dataset& data, const std::string& code) {
+  for (const auto& u : data.units)
+    if (u.code == code)
+      return u.name;
+  return code;
+}
+
+std::string unit_names(const Dataset& data, const std::vector<std::string>& codes, Lang lang) {
+  std::vector<std::string> names;
+  for (const auto& c : codes)
+    names.push_back(unit_name(data, c));
+  return join_list(names, lang);
 }
 
 }  // namespace
@@ -213,6 +228,41 @@ std::string documents_sentence(const Scorecard& s, Lang lang) {
   return out;
 }
 
+std::string unit_change_sentence(const UnitChange& c, const Dataset& data, Lang lang) {
+  const std::string date = format_short_date(c.effective, lang);
+  const std::string from = unit_names(data, c.from, lang);
+  const std::string key = "narrative.unit_change." + std::string(unit_change_kind_name(c.kind));
+  switch (c.kind) {
+    case UnitChangeKind::merge:
+      return tr(lang, key, {date, from, unit_names(data, c.to, lang)});
+    case UnitChangeKind::split: {
+      std::vector<std::string> parts;
+      for (size_t i = 0; i < c.to.size() && i < c.shares.size(); ++i)
+        parts.push_back(tr(lang, "narrative.unit_change.share",
+                           {format_percent(c.shares[i] * 100, lang), unit_name(data, c.to[i])}));
+      return tr(lang, key, {date, from, join(parts, ", ")});
+    }
+    case UnitChangeKind::rename:
+      return tr(lang, key, {date, from, c.new_name});
+    case UnitChangeKind::move:
+      return tr(lang, key, {date, from, unit_name(data, c.new_parent)});
+    case UnitChangeKind::dissolve:
+      return c.to.empty() ? tr(lang, key, {date, from})
+                          : tr(lang, key + "_into", {date, from, unit_names(data, c.to, lang)});
+  }
+  return {};
+}
+
+std::vector<std::string> unit_changes_sentences(const Scorecard& s, const Dataset& data,
+                                                Lang lang) {
+  if (s.unit_changes.empty())
+    return {};
+  std::vector<std::string> out{tr(lang, "narrative.unit_changes_lead")};
+  for (const UnitChange* c : s.unit_changes)
+    out.push_back(unit_change_sentence(*c, data, lang));
+  return out;
+}
+
 std::vector<NarrativeSection> narrative(const Scorecard& s, const Dataset& data, Lang lang) {
   std::vector<NarrativeSection> out;
   auto add = [&](std::string key, std::vector<std::string> sentences, std::string heading = {}) {
@@ -227,6 +277,7 @@ std::vector<NarrativeSection> narrative(const Scorecard& s, const Dataset& data,
   };
 
   add("general", {indicators_summary_sentence(s, lang), task_groups_sentence(s, lang)});
+  add("unit_changes", unit_changes_sentences(s, data, lang));
 
   for (const auto& field : data.fields) {
     std::vector<std::string> sentences;

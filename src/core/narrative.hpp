@@ -13,7 +13,8 @@ namespace mandate::core {
 std::string format_indicator_value(const Indicator& indicator, double value, Lang lang);
 
 struct NarrativeSection {
-  std::string key;  // "general", "field", "task_groups", "party_building", "documents"
+  // "general", "unit_changes", "field", "task_groups", "party_building", "documents"
+  std::string key;
   std::string heading;
   std::vector<std::string> sentences;
 };
@@ -35,8 +36,14 @@ std::string meetings_sentence(const Scorecard& s, Lang lang);
 // "Ban hành 4 nghị quyết chuyên đề, 15 kế hoạch, 84 văn bản hướng dẫn; sửa đổi, bổ sung 3 quy chế"
 std::string documents_sentence(const Scorecard& s, Lang lang);
 
-// The whole narrative: general results, results by field, task groups, party
-// building, documents. Sections with nothing to say are left out.
+// "Từ ngày 1/7/2025, Phường Chi Lăng và Phường Hoàng Văn Thụ hợp nhất thành Phường Lương Văn Tri"
+std::string unit_change_sentence(const UnitChange& c, const Dataset& data, Lang lang);
+// A lead sentence on how figures follow the changes, then one sentence per
+// change the period spans (Scorecard::unit_changes); empty when none.
+std::vector<std::string> unit_changes_sentences(const Scorecard& s, const Dataset& data, Lang lang);
+
+// The whole narrative: general results, changes to units, results by field,
+// task groups, party building, documents. Sections with nothing to say are left out.
 std::vector<NarrativeSection> narrative(const Scorecard& s, const Dataset& data, Lang lang);
 
 }  // namespace mandate::core

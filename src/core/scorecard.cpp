@@ -6,6 +6,7 @@
 #include "core/analytics/from_dataset.hpp"
 #include "core/error.hpp"
 #include "core/formula.hpp"
+#include "core/units_as_of.hpp"
 
 namespace mandate::core {
 namespace {
@@ -235,6 +236,8 @@ Scorecard build_scorecard(const Dataset& data, const UnitTree& tree, const Unit&
   add_task_groups(s, data);
   add_activities(s, data, tree);
   add_documents(s, data, tree);
+  s.unit_changes =
+      changes_within(data.units, data.unit_changes, unit.code, period.start(), period.end());
   return s;
 }
 

@@ -66,6 +66,10 @@ struct Scorecard {
   std::map<DocumentKind, size_t> documents_amending_by_kind;
   size_t documents_total = 0;
   std::vector<const Document*> documents;  // the ones counted, in data order
+
+  // Changes to the unit or the units below it that take effect inside the
+  // period: its figures put together units from before and after them.
+  std::vector<const UnitChange*> unit_changes;
 };
 
 // The plan of the unit or of its nearest ancestor; null when there is none.

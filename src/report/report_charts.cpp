@@ -23,10 +23,14 @@ std::optional<Chart> indicator_by_units(const service::Report& report) {
     const auto id = engine->indicator_id(r.indicator->code);
     Chart chart{core::tr(kVi, "report.chart.units", {r.indicator->name}), {}, 0};
     for (auto child : engine->children(unit, *period)) {
+      const core::Unit* u = report.snapshot->tree.find_by_code(engine->unit_code(child));
+      // Across a reorganisation, the units as they stand at the period's end:
+      // a successor's figure already holds its predecessors' months.
+      if (u && !u->valid_on(s.period.end()))
+        continue;
       const auto figure = engine->query(id, child, *period);
       if (!figure.value)
         continue;
-      const core::Unit* u = report.snapshot->tree.find_by_code(engine->unit_code(child));
       chart.bars.push_back({u ? u->name : engine->unit_code(child), *figure.value,
                             core::format_indicator_value(*r.indicator, *figure.value, kVi), true});
     }

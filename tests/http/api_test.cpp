@@ -290,6 +290,43 @@ std::vector<json::object> list_items(HttpClient& c, const std::string& path) {
   return out;
 }
 
+// The demo's illustrative reorganisation of 1/7/2025 (data/demo/README.md).
+TEST_F(Api, TheTreeAsOfADate) {
+  HttpClient c = signed_in("admin");
+  auto wards = [&](const std::string& day) {
+    std::vector<std::string> codes;
+    for (const auto& u : list_items(c, "/api/v1/units?parent=LS&asOf=" + day + "&limit=100"))
+      if (u.at("type").as_string() == "ward" || u.at("type").as_string() == "commune")
+        codes.emplace_back(u.at("code").as_string());
+    std::sort(codes.begin(), codes.end());
+    return codes;
+  };
+  EXPECT_EQ(wards("2025-06-30"), (std::vector<std::string>{"LS-CL", "LS-DK", "LS-HD", "LS-HVT",
+                                                           "LS-MP", "LS-QL", "LS-TT", "LS-VT"}));
+  EXPECT_EQ(wards("2025-07-01"),
+            (std::vector<std::string>{"LS-DK25", "LS-KL", "LS-LVT", "LS-TT25"}));
+  // The party cells are under the new wards from that day.
+  auto parent_of = [&](const std::string& day, const std::string& code) {
+    for (const auto& u : list_items(c, "/api/v1/units?asOf=" + day + "&limit=200&q=" + code))
+      if (u.at("code").as_string() == code)
+        return std::string(u.at("parent").as_string());
+    return std::string("(absent)");
+  };
+  EXPECT_EQ(parent_of("2021-12-31", "LS-QL-CB-NT"), "LS-QL");
+  EXPECT_EQ(parent_of("2025-07-01", "LS-QL-CB-NT"), "LS-KL");
+  EXPECT_EQ(parent_of("2021-12-31", "LS-KL"), "(absent)");
+  // Without asOf: every unit as stored.
+  EXPECT_EQ(list_items(c, "/api/v1/units?parent=LS&limit=100").size(), 14u);
+
+  for (const std::string bad : {"2025-02-30", "1/7/2025", ""}) {
+    HttpResponse r = c.get("/api/v1/units?asOf=" + bad);
+    EXPECT_EQ(r.status, 400) << bad << ": " << r.body;
+    EXPECT_EQ(error_code(r), "query.invalid") << r.body;
+    EXPECT_TRUE(r.body.find("asOf") != std::string::npos) << r.body;
+    EXPECT_FALSE(r.json().at("error").at("message").at("en").as_string().empty());
+  }
+}
+
 TEST_F(Api, TheTaskListIsFilteredByStatusFieldUnitAndOverdue) {
   HttpClient c = signed_in("admin");
   auto tasks = [&](const std::string& query) {

@@ -184,11 +184,13 @@ std::vector<Route> routes() {
        [](Probe& p) {
          return p.c.get("/api/v1/submissions/BC-THANG-PX/" + p.unit + "/202112/steps");
        }},
-      // Submitting a month of the probe's own years: a draft with no values needs no notes.
+      // Submitting a month of its own: a draft with no values needs no notes. The
+      // month lies in 2022 to mid-2025, while the demo's old wards still exist.
       {"POST", v1 + "/submissions/{form}/{unit}/{period}/{step}", R::enter,
        [](Probe& p) {
+         const int n = (p.year - 2100) / 5;  // 0, 1, 2, ... per probe
          return p.c.post_json("/api/v1/submissions/BC-THANG-PX/" + p.unit + "/" +
-                                  std::to_string(p.year + 2) + "01/submit",
+                                  std::to_string(202201 + n / 12 * 100 + n % 12) + "/submit",
                               json::object{});
        }},
       {"GET", v1 + "/completeness", R::read,

@@ -8,10 +8,8 @@
 #include <fstream>
 
 #include "../support/temp_dir.hpp"
-#include "core/analytics/from_dataset.hpp"
 #include "core/error.hpp"
-#include "io/file.hpp"
-#include "io/metadata_json.hpp"
+#include "demo_snapshot.hpp"
 #include "report/compose.hpp"
 #include "report/render.hpp"
 
@@ -19,14 +17,7 @@ namespace mandate::report {
 namespace {
 
 std::shared_ptr<const service::Snapshot> demo() {
-  static const auto snapshot = [] {
-    auto s = std::make_shared<service::Snapshot>();
-    s->data = io::read_metadata(io::read_file(MANDATE_DEMO_DATA));
-    s->tree = core::UnitTree(s->data.units);
-    s->engine = core::analytics::build_engine(s->data);
-    return s;
-  }();
-  return snapshot;
+  return test_support::demo_snapshot();
 }
 
 service::Report city_year() {

@@ -24,6 +24,7 @@
 #include "core/submission.hpp"
 #include "core/task.hpp"
 #include "core/unit.hpp"
+#include "core/unit_change.hpp"
 
 namespace {
 
@@ -289,6 +290,16 @@ TEST(CatalogCoverage, DocumentKindsPluralAndSingular) {
     EXPECT_TRUE(core::has_message(key)) << key;
     EXPECT_TRUE(core::has_message(key + ".one")) << key;
   }
+}
+
+TEST(CatalogCoverage, UnitChangeSentences) {
+  using core::UnitChangeKind;
+  for (UnitChangeKind k : {UnitChangeKind::merge, UnitChangeKind::split, UnitChangeKind::rename,
+                           UnitChangeKind::move, UnitChangeKind::dissolve})
+    EXPECT_TRUE(
+        core::has_message("narrative.unit_change." + std::string(core::unit_change_kind_name(k))))
+        << core::unit_change_kind_name(k);
+  EXPECT_TRUE(core::has_message("narrative.unit_change.dissolve_into"));
 }
 
 TEST(CatalogCoverage, TaskStatusLabels) {

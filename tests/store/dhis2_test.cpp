@@ -650,11 +650,12 @@ TEST_F(Dhis2Test, ExportsEveryValueByDefaultWithUidsAndHistory) {
 TEST_F(Dhis2Test, ExportFilters) {
   service::Dhis2ExportParams p;
   p.org_units = {uid_ou("LS-VT")};
-  EXPECT_EQ(export_all(p).size(), 3u);  // LS-VT's own values
-  p.org_units = {"LS"};                 // a code works too
+  // LS-VT's own values: 3 of 2021, complaints received and resolved 2022-2025S1.
+  EXPECT_EQ(export_all(p).size(), 3u + 8u);
+  p.org_units = {"LS"};  // a code works too
   EXPECT_EQ(export_all(p).size(), 37u);
-  p.children = true;
-  EXPECT_EQ(export_all(p).size(), 40u);
+  p.children = true;  // with every ward's complaints of 2022-2025 (72)
+  EXPECT_EQ(export_all(p).size(), 40u + 72u);
   p.periods = {"2020"};
   const auto y2020 = export_all(p);
   EXPECT_FALSE(y2020.empty());
@@ -690,7 +691,7 @@ TEST_F(Dhis2Test, ExportOnlyWhatTheCallerMayRead) {
   const core::Principal ward{"vt", "LS-VT", core::Role::viewer};
   // Without orgUnit: the caller's own subtree.
   const auto own = service::dhis2_export(*store, *cache->get(), ward, {});
-  EXPECT_EQ(own.size(), 3u);
+  EXPECT_EQ(own.size(), 3u + 8u);
   service::Dhis2ExportParams p;
   p.org_units = {uid_ou("LS")};
   try {

@@ -11,9 +11,8 @@
 
 namespace mandate::core::analytics {
 
-// The engine's restructurings for the stored events. A split is left out: the
-// engine does not divide data, so a split unit keeps rolling into its parent.
-// A merge whose successor is one of the merged units moves only the others.
+// The engine's restructurings for the stored events, splits with their
+// shares. A merge whose successor is one of the merged units moves only the others.
 std::vector<Restructuring> restructurings_of(const std::vector<UnitChange>& changes);
 
 // The record of a stored value; none for an unknown code or period.

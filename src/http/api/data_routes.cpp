@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "core/text.hpp"
+#include "core/units_as_of.hpp"
 #include "http/api/context.hpp"
 #include "http/errors.hpp"
 #include "io/cycle_json.hpp"
@@ -83,6 +84,34 @@ void sort_items(const Request& r, std::vector<T>& items, Name&& name, Code&& cod
   });
 }
 
+// The unit and those below it in `tree`; none when the unit is not in it.
+std::vector<core::Unit> subtree(const core::UnitTree& tree, const std::string& root) {
+  std::vector<core::Unit> units;
+  if (const core::Unit* u = tree.find_by_code(root)) {
+    units.push_back(*u);
+    for (const core::Unit* d : tree.descendants(root))
+      units.push_back(*d);
+  }
+  return units;
+}
+
+// ?asOf=YYYY-MM-DD: the tree as it stood that day (units valid then, under
+// their parents and with their names of that day); without it, the tree as
+// stored, every unit whatever its dates.
+std::vector<core::Unit> listed_units(const Request& r, const service::Snapshot& s,
+                                     const std::string& root) {
+  const auto as_of = r.query_param("asOf");
+  if (!as_of)
+    return subtree(s.tree, root);
+  core::Date day;
+  try {
+    day = core::parse_iso_date(*as_of);
+  } catch (const Error&) {
+    throw core::invalid_input("query.invalid", {"asOf", *as_of}, "asOf");
+  }
+  return subtree(core::UnitTree(core::units_as_of(s.data.units, s.data.unit_changes, day)), root);
+}
+
 core::ValueKind kind_of(const Request& r) {
   const auto k = r.query_param("kind");
   return k ? core::parse_value_kind(*k) : core::ValueKind::official;
@@ -117,10 +146,7 @@ void register_data_routes(Router& router, std::shared_ptr<ApiContext> api) {
   router.add("GET", "/api/v1/units", [api](Request& r) {
     const auto who = api->authenticate(r).principal;
     const auto s = api->cache().get();
-    const std::string root = scope_unit(r, who, *s);
-    std::vector<core::Unit> units{*s->tree.find_by_code(root)};
-    for (const core::Unit* u : s->tree.descendants(root))
-      units.push_back(*u);
+    std::vector<core::Unit> units = listed_units(r, *s, scope_unit(r, who, *s));
     const auto parent = r.query_param("parent");
     std::erase_if(units, [&](const core::Unit& u) {
       return (parent && u.parent_code != *parent) || !matches(r, {&u.name, &u.code});
