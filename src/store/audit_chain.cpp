@@ -7,8 +7,8 @@ namespace mandate::store {
 std::string audit_entry_hash(std::string_view previous, const AuditEntry& e) {
   Sha256 sha;
   sha.add(previous);
-  for (const std::string* field : {&e.at, &e.actor, &e.address, &e.action, &e.entity,
-                                   &e.entity_key})
+  for (const std::string* field :
+       {&e.at, &e.actor, &e.address, &e.action, &e.entity, &e.entity_key})
     sha.add(*field);
   for (const auto* json : {&e.before_json, &e.after_json}) {
     sha.add_present(json->has_value());

@@ -11,9 +11,9 @@ namespace mandate::store {
 class Sha256 {
  public:
   Sha256();
-  void add(std::string_view bytes);       // length, then the bytes
-  void add_present(bool present);         // one byte: whether an optional value follows
-  std::string hex();                      // once, at the end
+  void add(std::string_view bytes);  // length, then the bytes
+  void add_present(bool present);    // one byte: whether an optional value follows
+  std::string hex();                 // once, at the end
 
  private:
   crypto_hash_sha256_state state_;
