@@ -221,6 +221,14 @@ test('the dashboard at 1920×1080 and a long-named unit', async () => {
   await login(page);
   await page.getByTestId('tile-indicators').waitFor();
   await shot(page, '27-dashboard-1920');
+  // Beside the indicators below this year's target, those the trend of the
+  // completed years will leave short of the term's target.
+  const risks = page.getByTestId('term-risks');
+  await risks.getByText('Dự báo không đạt mục tiêu nhiệm kỳ 2020–2025').waitFor();
+  await risks.getByText('Tỷ lệ khối phố, thôn đạt danh hiệu văn hóa').waitFor();
+  assert.match(await risks.innerText(), /dự báo 86,4% \/ 90%/);
+  await risks.scrollIntoViewIfNeeded();
+  await shot(page, '27-dashboard-term-risks');
   await page.goto(`${BASE}/?unit=LS-VT&period=2021`);
   await page.getByText('Phường Vĩnh Trại — Năm 2021').waitFor();
   await shot(page, '28-dashboard-ward');
