@@ -12,7 +12,8 @@ after(closeBrowser);
 const PASSWORD = 'lan-mat-khau-2021';
 
 async function choose(page, scope, name, option) {
-  await scope.getByRole('combobox', { name }).click({ force: true }); // the chosen value lies over it
+  // The select itself, not its search box: the chosen value lies over that.
+  await scope.locator('.ant-select').filter({ has: page.getByRole('combobox', { name }) }).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
@@ -30,7 +31,7 @@ test('an administrator creates a user and changes the role; a planner cannot man
   const form = page.getByTestId('user-create-form');
   await form.getByLabel('Tên đăng nhập').fill('vinhtrai');
   await form.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
-  await form.getByRole('combobox', { name: 'Đơn vị' }).click({ force: true });
+  await form.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Đơn vị' }) }).click();
   await page.keyboard.type('Vĩnh Trại');
   await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: 'Phường Vĩnh Trại' }).first().click();
   await choose(page, form, 'Vai trò', 'Báo cáo số liệu');
@@ -43,6 +44,7 @@ test('an administrator creates a user and changes the role; a planner cannot man
   await page.getByTestId('inline-error').filter({ hasText: 'Tên đăng nhập vinhtrai đã có người dùng' }).waitFor();
   await form.getByLabel('Tên đăng nhập').fill('lan');
   await page.getByTestId('user-create-save').click();
+  await form.waitFor({ state: 'hidden' });
   const row = table.getByRole('row').filter({ hasText: 'lan@langson.gov.vn' });
   await row.filter({ hasText: 'Nguyễn Thị Lan' }).filter({ hasText: 'Phường Vĩnh Trại' }).filter({ hasText: 'Báo cáo số liệu' }).waitFor();
 
