@@ -81,6 +81,20 @@ constexpr Message kMessages[] = {
     {"user.language_invalid", "Ngôn ngữ \"{0}\" không hợp lệ; chọn vi hoặc en",
      "Language \"{0}\" is not valid; choose vi or en"},
     {"user.unknown", "Không có tài khoản {0}", "There is no account {0}"},
+    {"user.unit_unknown", "Không có đơn vị mã \"{0}\"", "There is no unit with code \"{0}\""},
+    {"user.exists", "Tên đăng nhập {0} đã có người dùng; chọn tên khác",
+     "The user name {0} is taken; choose another"},
+    {"user.self_change",
+     "Không thể tự đổi vai trò, đơn vị hay tắt tài khoản của chính mình; hãy nhờ một quản trị "
+     "viên khác",
+     "You cannot change your own role or unit or switch off your own account; ask another "
+     "administrator"},
+    {"user.self_password",
+     "Đổi mật khẩu của chính mình tại trang Tài khoản (cần mật khẩu hiện tại)",
+     "Change your own password on the Profile page (it asks for the current one)"},
+    {"user.last_root_admin",
+     "Đơn vị {0} phải còn ít nhất một quản trị viên đang hoạt động; hãy thêm người khác trước",
+     "Unit {0} must keep at least one active administrator; add another one first"},
 
     {"cli.help.remind",
      "một lượt nhắc hạn: tạo các thông báo hôm nay cần có, gửi thư đang chờ (dùng cho cron)",

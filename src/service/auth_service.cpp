@@ -97,6 +97,13 @@ void AuthService::check_password_policy(const std::string& password) const {
                               {std::to_string(policy_.min_password_length)}, "password");
 }
 
+std::string AuthService::valid_username(const std::string& username) {
+  const std::string name = core::collapse_spaces(core::to_nfc(username));
+  if (name.empty() || name.size() > 64 || name.find(' ') != std::string::npos)
+    throw core::invalid_input("auth.username_invalid", {username}, "username");
+  return name;
+}
+
 store::UserRecord AuthService::verify_credentials(const std::string& username,
                                                   const std::string& password,
                                                   const std::string& address, TimePoint now) {
@@ -266,9 +273,7 @@ std::string AuthService::create_api_token(const core::Principal& who, const std:
 void AuthService::add_user(const std::string& username, const std::string& display_name,
                            const std::string& unit, core::Role role, const std::string& password,
                            const std::string& actor) {
-  const std::string name = core::collapse_spaces(core::to_nfc(username));
-  if (name.empty() || name.size() > 64 || name.find(' ') != std::string::npos)
-    throw core::invalid_input("auth.username_invalid", {username}, "username");
+  const std::string name = valid_username(username);
   check_password_policy(password);
   const core::Dataset data = store_.load();
   const core::UnitTree tree(data.units);

@@ -67,9 +67,13 @@ class AuthService {
 
   static std::string hash_password(const std::string& password);
   static bool verify_password(const std::string& hash, const std::string& password);
+  // The user name as stored (NFC, spaces collapsed); invalid_input
+  // "auth.username_invalid" when empty, longer than 64 bytes or with a space.
+  static std::string valid_username(const std::string& username);
+  // invalid_input "auth.password_too_short" for a password the policy refuses.
+  void check_password_policy(const std::string& password) const;
 
  private:
-  void check_password_policy(const std::string& password) const;
   // Checks username and password (unknown or inactive user, lockout, wrong
   // password: recorded, then thrown as login would) and returns the user.
   store::UserRecord verify_credentials(const std::string& username, const std::string& password,

@@ -188,8 +188,7 @@ NotificationPage list_notifications(store::Store& store, const Snapshot& snapsho
   return page;
 }
 
-void set_user_contact(store::Store& store, const std::string& username, const std::string& email,
-                      const std::string& language, const store::ChangeContext& context) {
+void check_contact(const std::string& email, const std::string& language) {
   // An address the SMTP envelope can carry: one @, no spaces, brackets or controls.
   const auto at = email.find('@');
   const bool bad_char = std::any_of(email.begin(), email.end(), [](unsigned char c) {
@@ -200,6 +199,11 @@ void set_user_contact(store::Store& store, const std::string& username, const st
     throw core::invalid_input("user.email_invalid", {email}, "email");
   if (!language.empty() && language != "vi" && language != "en")
     throw core::invalid_input("user.language_invalid", {language}, "language");
+}
+
+void set_user_contact(store::Store& store, const std::string& username, const std::string& email,
+                      const std::string& language, const store::ChangeContext& context) {
+  check_contact(email, language);
   auto user = store.find_user(username);
   if (!user)
     throw core::not_found("user.unknown", {username});

@@ -39,6 +39,10 @@ NotificationPage list_notifications(store::Store& store, const Snapshot& snapsho
                                     const std::string& username, bool unread_only, size_t limit,
                                     size_t offset, core::Lang lang);
 
+// invalid_input "user.email_invalid" for an address the SMTP envelope cannot
+// carry, "user.language_invalid" for a language other than vi, en or empty.
+void check_contact(const std::string& email, const std::string& language);
+
 // Sets a user's e-mail address (empty: none) and language ("vi", "en",
 // empty: Vietnamese), audited. invalid_input for a malformed address or
 // language, not_found for an unknown user.

@@ -21,15 +21,17 @@ namespace json = boost::json;
 
 // What a route needs (docs/api.md, "Roles and scopes").
 enum class Right {
-  public_route,    // no sign-in
-  signed_in,       // any account; results are filtered to the caller's scope
-  read,            // read the unit
-  enter,           // enter values, documents, activities, progress, files
-  enter_anywhere,  // a role that enters values, no unit named (the caller's own imports)
-  plan,            // plan the unit (units, targets, tasks, plans, restructuring)
-  plan_root,       // plan the whole tree (indicators, fields, rating scales)
-  approve,         // rate tasks
-  administer_root  // the audit log
+  public_route,         // no sign-in
+  signed_in,            // any account; results are filtered to the caller's scope
+  read,                 // read the unit
+  enter,                // enter values, documents, activities, progress, files
+  enter_anywhere,       // a role that enters values, no unit named (the caller's own imports)
+  plan,                 // plan the unit (units, targets, tasks, plans, restructuring)
+  plan_root,            // plan the whole tree (indicators, fields, rating scales)
+  approve,              // rate tasks
+  administer,           // manage the accounts of the unit
+  administer_anywhere,  // an administrator, no unit named (the list of accounts in scope)
+  administer_root       // the audit log
 };
 
 bool allowed(Right right, const std::string& role, bool city, bool in_scope) {
@@ -50,6 +52,10 @@ bool allowed(Right right, const std::string& role, bool city, bool in_scope) {
       return city && (role == "admin" || role == "planner");
     case Right::approve:
       return reach && (role == "admin" || role == "approver");
+    case Right::administer:
+      return reach && role == "admin";
+    case Right::administer_anywhere:
+      return role == "admin";
     case Right::administer_root:
       return city && role == "admin";
   }
@@ -376,6 +382,35 @@ std::vector<Route> routes() {
       {"POST", v1 + "/notifications/read-all", R::signed_in,
        [](Probe& p) { return p.c.post_json("/api/v1/notifications/read-all", json::object{}); }},
 
+      // Accounts: the fixtures give each probe its own account "u-<tag>" in the unit.
+      {"GET", v1 + "/users", R::administer_anywhere,
+       [](Probe& p) { return p.c.get("/api/v1/users?role=viewer"); }},
+      {"POST", v1 + "/users", R::administer,
+       [](Probe& p) {
+         return p.c.post_json("/api/v1/users",
+                              json::object{{"username", "n-" + p.tag},
+                                           {"unit", p.unit},
+                                           {"role", "viewer"},
+                                           {"password", mandate::test_support::kPassword}});
+       }},
+      {"GET", v1 + "/users/{username}", R::administer,
+       [](Probe& p) { return p.c.get("/api/v1/users/u-" + p.tag); }},
+      {"PUT", v1 + "/users/{username}", R::administer,
+       [](Probe& p) {
+         const std::string target = "/api/v1/users/u-" + p.tag;
+         return p.c.request("PUT", target, R"({"displayName": "Người thử"})",
+                            {{"If-Match", p.etag(target)}});
+       }},
+      {"POST", v1 + "/users/{username}/password", R::administer,
+       [](Probe& p) {
+         return p.c.post_json("/api/v1/users/u-" + p.tag + "/password",
+                              json::object{{"password", mandate::test_support::kPassword}});
+       }},
+      {"POST", v1 + "/users/{username}/unlock", R::administer,
+       [](Probe& p) {
+         return p.c.post_json("/api/v1/users/u-" + p.tag + "/unlock", json::object{});
+       }},
+
       {"GET", v1 + "/templates/data-entry", R::read,
        [](Probe& p) { return p.c.get("/api/v1/templates/data-entry?period=2021&unit=" + p.unit); }},
       {"POST", v1 + "/imports", R::enter,
@@ -476,6 +511,12 @@ class AuthorizationMatrix : public mandate::test_support::ApiFixture {
     create("/api/v1/values/POPULATION/" + unit + "/" + std::to_string(year + 1), R"({"value": 7})");
     create("/api/v1/targets/POPULATION/" + unit + "/" + std::to_string(year + 1),
            R"({"value": 7, "source": "annual_plan"})");
+    HttpResponse account = admin.post_json(
+        "/api/v1/users", json::object{{"username", "u-" + tag},
+                                      {"unit", unit},
+                                      {"role", "viewer"},
+                                      {"password", mandate::test_support::kPassword}});
+    ASSERT_EQ(account.status, 201) << account.body;
     HttpResponse file =
         admin.request("POST", "/api/v1/documents/D-" + tag + "/attachments?filename=f.pdf", kPdf);
     ASSERT_EQ(file.status, 201) << file.body;
@@ -562,7 +603,7 @@ TEST_F(AuthorizationMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
         }
         if (route.right == Right::public_route || route.right == Right::signed_in ||
             route.right == Right::enter_anywhere || route.right == Right::plan_root ||
-            route.right == Right::administer_root)
+            route.right == Right::administer_anywhere || route.right == Right::administer_root)
           break;  // no unit in these requests: one probe per account is enough
       }
     }

@@ -28,6 +28,7 @@ void register_api(Router& router, store::Store& store, std::function<std::string
   register_import_routes(router, api);
   register_cycle_routes(router, api);
   register_notification_routes(router, api);
+  register_user_routes(router, api);
   if (reminders.interval.count() > 0)
     api->remind(std::move(reminders));
   register_openapi_route(router);

@@ -133,6 +133,7 @@ void register_analytics_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_import_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_cycle_routes(Router& router, std::shared_ptr<ApiContext> api);
 void register_notification_routes(Router& router, std::shared_ptr<ApiContext> api);
+void register_user_routes(Router& router, std::shared_ptr<ApiContext> api);
 // GET /api/v1/openapi.json: the OpenAPI description (docs/openapi.json), public.
 void register_openapi_route(Router& router);
 

@@ -414,3 +414,16 @@ export interface NotificationPage {
   unread: number;
   total: number;
 }
+/** An account as /api/v1/users shows it to an administrator (never a password hash). */
+export interface UserAccount extends User {
+  email: string;
+  /** "vi", "en", or "" (Vietnamese). */
+  language: '' | 'vi' | 'en';
+  /** False: switched off, cannot sign in. */
+  active: boolean;
+  /** A lockout after failed sign-ins is running. */
+  locked: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+  passwordChangedAt: string;
+}

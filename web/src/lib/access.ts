@@ -20,3 +20,6 @@ export const canPlan = (user: User | null) => !!user && (user.role === 'admin' |
 
 /** Shared things (indicators, fields, rating scales): planners and administrators of the root unit. */
 export const canPlanShared = (user: User | null, byCode: ByCode) => canPlan(user) && !byCode.get(user!.unit)?.parent;
+
+/** Accounts of the units in scope (/api/v1/users): administrators only. */
+export const canManageUsers = (user: User | null) => user?.role === 'admin';

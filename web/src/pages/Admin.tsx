@@ -2,7 +2,8 @@ import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNum
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { RecordFormModal } from '../components/RecordForm';
 import { UnitChangesTab } from '../components/UnitChanges';
-import { canPlanShared } from '../lib/access';
+import { UsersTab } from '../components/UsersTab';
+import { canManageUsers, canPlanShared } from '../lib/access';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { ApiError, get, getAll, request } from '../api/client';
@@ -522,18 +523,7 @@ export function AdminPage() {
             { key: 'targets', label: tr('Chỉ tiêu kế hoạch', 'Targets'), children: <TargetsTab /> },
             { key: 'scales', label: tr('Thang xếp loại', 'Rating scales'), children: <ScalesTab /> },
             { key: 'audit', label: tr('Nhật ký', 'Audit log'), children: <AuditTab /> },
-            {
-              key: 'users',
-              label: tr('Người dùng', 'Users'),
-              children: (
-                <Typography.Paragraph>
-                  {tr(
-                    'Máy chủ chưa có API quản lý người dùng. Tạo tài khoản bằng lệnh: mandate user add --db FILE --username TÊN --unit MÃ --role VAI_TRÒ',
-                    'The server has no user-management API yet. Create accounts with: mandate user add --db FILE --username NAME --unit CODE --role ROLE',
-                  )}
-                </Typography.Paragraph>
-              ),
-            },
+            ...(canManageUsers(user) ? [{ key: 'users', label: tr('Người dùng', 'Users'), children: <UsersTab /> }] : []),
           ]}
         />
       </Card>
