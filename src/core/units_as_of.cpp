@@ -58,6 +58,28 @@ std::vector<Unit> units_as_of(const std::vector<Unit>& units,
   return out;
 }
 
+UnitTreesAsOf::UnitTreesAsOf(const std::vector<Unit>& units, const std::vector<UnitChange>& changes)
+    : units_(units), changes_(changes) {
+  for (const auto& c : changes)
+    starts_.push_back(c.effective);
+  for (const auto& u : units) {
+    if (u.valid_from)
+      starts_.push_back(*u.valid_from);
+    if (u.valid_to)
+      starts_.push_back(std::chrono::sys_days(*u.valid_to) + std::chrono::days(1));
+  }
+  std::sort(starts_.begin(), starts_.end());
+}
+
+const UnitTree& UnitTreesAsOf::at(Date day) {
+  const auto arrangement =
+      static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), day) - starts_.begin());
+  auto it = built_.find(arrangement);
+  if (it == built_.end())
+    it = built_.emplace(arrangement, UnitTree(units_as_of(units_, changes_, day))).first;
+  return it->second;
+}
+
 std::vector<const UnitChange*> changes_within(const std::vector<Unit>& units,
                                               const std::vector<UnitChange>& changes,
                                               const std::string& unit, Date first, Date last) {

@@ -2,10 +2,12 @@
 // The map of units as it stood on one day: the units valid that day, each
 // under its parent as of that day and with its name as of that day, as the
 // restructuring events say (GET /api/v1/units?asOf=).
+#include <map>
 #include <vector>
 
 #include "core/unit.hpp"
 #include "core/unit_change.hpp"
+#include "core/unit_tree.hpp"
 
 namespace mandate::core {
 
@@ -16,6 +18,22 @@ namespace mandate::core {
 // ancestor. Units keep the order given.
 std::vector<Unit> units_as_of(const std::vector<Unit>& units,
                               const std::vector<UnitChange>& changes, Date day);
+
+// The map as of any day, each arrangement built once: it only changes where a
+// change takes effect or a unit begins or ends, so a scorecard can place
+// every activity by its own date at the cost of a few trees. The units and
+// changes must outlive it.
+class UnitTreesAsOf {
+ public:
+  UnitTreesAsOf(const std::vector<Unit>& units, const std::vector<UnitChange>& changes);
+  const UnitTree& at(Date day);
+
+ private:
+  const std::vector<Unit>& units_;
+  const std::vector<UnitChange>& changes_;
+  std::vector<Date> starts_;          // sorted: the first days of new arrangements
+  std::map<size_t, UnitTree> built_;  // by how many of starts_ precede the day
+};
 
 // The changes in effect inside [first, last] — the period has days both before and
 // from the change's date — that touch `unit` or a unit below it (as of either

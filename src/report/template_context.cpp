@@ -28,7 +28,7 @@ data sentence_list(const std::vector<std::string>& sentences) {
 const core::Unit& issuer(const service::Report& r, Layout layout) {
   const auto wanted =
       layout == Layout::party ? core::UnitType::party_committee : core::UnitType::peoples_committee;
-  for (const core::Unit* u : r.snapshot->tree.children(r.scorecard.unit->code))
+  for (const core::Unit* u : r.tree->children(r.scorecard.unit->code))
     if (u->type == wanted)
       return *u;
   return *r.scorecard.unit;
@@ -73,7 +73,7 @@ data template_context(const service::Report& report, ReportKind kind, Layout lay
   d.set("unit_upper", core::upper_case(unit.name));
   d.set("issuer_name", by.name);
   d.set("issuer_upper", core::upper_case(by.name));
-  if (const core::Unit* parent = report.snapshot->tree.find_by_code(unit.parent_code)) {
+  if (const core::Unit* parent = report.tree->find_by_code(unit.parent_code)) {
     d.set("superior_name", parent->name);
     d.set("superior_upper", core::upper_case(parent->name));
   }

@@ -2,17 +2,28 @@
 
 #include "core/analytics/from_dataset.hpp"
 #include "core/period.hpp"
+#include "core/units_as_of.hpp"
 
 namespace mandate::service {
 
 Report build_report(std::shared_ptr<const Snapshot> snapshot, std::string_view unit,
                     std::string_view period, core::Lang lang, core::Date today) {
   const core::Period p = core::Period::parse(period);
-  const core::Unit& u = snapshot->tree.resolve(unit);
+  const core::Unit& stored = snapshot->tree.resolve(unit);
   Report report;
-  report.scorecard = snapshot->engine ? core::build_scorecard(snapshot->data, snapshot->tree, u, p,
+  // The report speaks of the unit as it stood at the period's end (or its
+  // last day): its name then, its parent then, the cells under it then.
+  core::Date day = p.end();
+  if (stored.valid_to && *stored.valid_to < day)
+    day = *stored.valid_to;
+  if (stored.valid_from && *stored.valid_from > day)
+    day = *stored.valid_from;
+  report.tree = std::make_shared<const core::UnitTree>(
+      core::units_as_of(snapshot->data.units, snapshot->data.unit_changes, day));
+  const core::Unit& u = *report.tree->find_by_code(stored.code);
+  report.scorecard = snapshot->engine ? core::build_scorecard(snapshot->data, *report.tree, u, p,
                                                               *snapshot->engine)
-                                      : core::build_scorecard(snapshot->data, snapshot->tree, u, p);
+                                      : core::build_scorecard(snapshot->data, *report.tree, u, p);
   if (auto tasks = core::count_task_timeliness(snapshot->data.tasks, snapshot->task_completed_on,
                                                snapshot->tree, u.code, p, today);
       tasks.total > 0)

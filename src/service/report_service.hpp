@@ -12,9 +12,12 @@
 
 namespace mandate::service {
 
-// Holds the snapshot the scorecard points into.
+// Holds the snapshot and the tree the scorecard points into.
 struct Report {
   std::shared_ptr<const Snapshot> snapshot;
+  // The units as of the period's end (or the unit's last day): names and
+  // parents as the restructuring records had them then.
+  std::shared_ptr<const core::UnitTree> tree;
   core::Scorecard scorecard;
   core::ReportContent content;
 };

@@ -41,9 +41,9 @@ bool root_admin(const store::UserRecord& u, const core::UnitTree& tree) {
 
 // The fields an update may change, as the audit records them.
 json::object audited(const store::UserRecord& u) {
-  return {{"displayName", u.display_name}, {"unit", u.unit},
-          {"role", core::role_name(u.role)},  {"email", u.email},
-          {"language", u.language},           {"active", u.active}};
+  return {{"displayName", u.display_name},   {"unit", u.unit},
+          {"role", core::role_name(u.role)}, {"email", u.email},
+          {"language", u.language},          {"active", u.active}};
 }
 
 void audit(store::StoreTransaction& tx, const Actor& actor, const std::string& action,
@@ -128,8 +128,7 @@ store::UserRecord create_user(store::Store& store, const AuthService& auth,
   record.password_changed_at = actor.at;
   auto tx = store.begin({actor.principal.username, actor.at});
   tx->put_user(record);
-  audit(*tx, actor, "create", record.username, std::nullopt,
-        io::compact_json(audited(record)));
+  audit(*tx, actor, "create", record.username, std::nullopt, io::compact_json(audited(record)));
   tx->commit();
   return record;
 }

@@ -88,8 +88,7 @@ TEST_F(Users, AnAdministratorCreatesListsAndChangesAccountsWithoutHashes) {
   r = admin.get("/api/v1/users/lan");
   ASSERT_EQ(r.status, 200) << r.body;
   const std::string etag = r.header("ETag");
-  r = put(admin, "lan", R"({"role": "approver", "unit": "LS-CL", "displayName": "  Lan  "})",
-          etag);
+  r = put(admin, "lan", R"({"role": "approver", "unit": "LS-CL", "displayName": "  Lan  "})", etag);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(str(r.json().at("role")), "approver");
   EXPECT_EQ(str(r.json().at("unit")), "LS-CL");
@@ -148,9 +147,9 @@ TEST_F(Users, OnlyAdministratorsAndOnlyInsideTheirScope) {
     EXPECT_EQ(c.get("/api/v1/users/viewer").status, 403) << who;
     EXPECT_EQ(c.post_json("/api/v1/users", new_user("x-" + who, "LS-VT", "viewer")).status, 403)
         << who;
-    EXPECT_EQ(c.post_json("/api/v1/users/viewer/password", json::object{{"password", kPassword}})
-                  .status,
-              403)
+    EXPECT_EQ(
+        c.post_json("/api/v1/users/viewer/password", json::object{{"password", kPassword}}).status,
+        403)
         << who;
     EXPECT_EQ(c.post_json("/api/v1/users/viewer/unlock", json::object{}).status, 403) << who;
   }
@@ -164,10 +163,9 @@ TEST_F(Users, OnlyAdministratorsAndOnlyInsideTheirScope) {
   HttpClient city = signed_in("admin");
   const std::string city_etag = etag_of(city, "/api/v1/users/planner");
   EXPECT_EQ(put(ward, "planner", R"({"displayName": "x"})", city_etag).status, 403);
-  EXPECT_EQ(
-      ward.post_json("/api/v1/users/planner/password", json::object{{"password", kPassword}})
-          .status,
-      403);
+  EXPECT_EQ(ward.post_json("/api/v1/users/planner/password", json::object{{"password", kPassword}})
+                .status,
+            403);
   EXPECT_EQ(ward.post_json("/api/v1/users/planner/unlock", json::object{}).status, 403);
   // Never a unit outside the scope: not for a new account, not for a moved one.
   r = ward.post_json("/api/v1/users", new_user("citywide", "LS", "admin"));
@@ -208,8 +206,8 @@ TEST_F(Users, BadInputIsRefusedAndChangesNothing) {
       {"{\"username\": \"moi\",", 400, "body.not_json"},
   };
   for (const auto& c : cases) {
-    HttpResponse r = admin.request("POST", "/api/v1/users", c.body,
-                                   {{"Content-Type", "application/json"}});
+    HttpResponse r =
+        admin.request("POST", "/api/v1/users", c.body, {{"Content-Type", "application/json"}});
     EXPECT_EQ(r.status, c.status) << c.body << ": " << r.body;
     EXPECT_EQ(error_code(r), c.code) << c.body;
   }
@@ -287,8 +285,8 @@ TEST_F(Users, AResetPasswordEndsSessionsAndUnlockLiftsALockout) {
                 .status,
             401);
   EXPECT_EQ(fresh
-                .post_json("/api/v1/auth/login", json::object{{"username", "reporter"},
-                                                              {"password", "mật-khẩu-mới-dài"}})
+                .post_json("/api/v1/auth/login",
+                           json::object{{"username", "reporter"}, {"password", "mật-khẩu-mới-dài"}})
                 .status,
             200);
   r = admin.get("/api/v1/audit?entity=user&key=reporter");

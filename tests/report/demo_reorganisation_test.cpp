@@ -180,5 +180,29 @@ TEST(DemoReorganisation, ReportsThatDoNotSpanTheChangeSayNothing) {
   EXPECT_FALSE(has(text, "Lương Văn Tri")) << text;
 }
 
+TEST(DemoReorganisation, AReportSpeaksOfTheUnitAsItStoodThen) {
+  // Vĩnh Trại's 2021 meetings stay Vĩnh Trại's though its cells moved in 2025.
+  const auto vt = service::build_report(demo_snapshot(), "LS-VT", "2021", core::Lang::vi, kToday);
+  EXPECT_EQ(vt.scorecard.model_meetings.size(), 2u);
+  const auto tt25 =
+      service::build_report(demo_snapshot(), "LS-TT25", "2025", core::Lang::vi, kToday);
+  EXPECT_TRUE(tt25.scorecard.model_meetings.empty());  // the 2021 meetings were not under it
+
+  // A ward renamed in 2024: its 2024 report carries the new name, its 2021 one the old.
+  core::Dataset d = demo_snapshot()->data;
+  core::UnitChange rename;
+  rename.code = "DOI-TEN";
+  rename.kind = core::UnitChangeKind::rename;
+  rename.effective = core::make_date(2024, 1, 1);
+  rename.from = {"LS-MP"};
+  rename.new_name = "Phường Mai Pha";
+  d.unit_changes.push_back(rename);
+  const auto renamed = test_support::snapshot_of(std::move(d));
+  const auto later = service::build_report(renamed, "LS-MP", "2024", core::Lang::vi, kToday);
+  EXPECT_EQ(later.content.subtitle, "Phường Mai Pha — Năm 2024");
+  const auto earlier = service::build_report(renamed, "LS-MP", "2021", core::Lang::vi, kToday);
+  EXPECT_EQ(earlier.content.subtitle, "Xã Mai Pha — Năm 2021");
+}
+
 }  // namespace
 }  // namespace mandate::report

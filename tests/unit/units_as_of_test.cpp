@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/scorecard.hpp"
+
 namespace mandate::core {
 namespace {
 
@@ -89,6 +91,46 @@ TEST(UnitsAsOf, APeriodMentionsTheChangesItSpansBelowItsUnit) {
   // A period that starts on the change's day does not span it.
   EXPECT_EQ(codes("C", make_date(2025, 7, 1), dec), "rename ");
   EXPECT_EQ(codes("C", make_date(2021, 1, 1), make_date(2021, 12, 31)), "");
+}
+
+TEST(UnitsAsOf, TreesAsOfAnyDayAreBuiltOncePerArrangement) {
+  const Reorganisation r;
+  UnitTreesAsOf trees(r.units, r.changes);
+  const UnitTree& june = trees.at(make_date(2025, 6, 30));
+  EXPECT_TRUE(june.is_within("A-CELL", "A"));
+  EXPECT_EQ(&trees.at(make_date(2021, 3, 1)), &june);  // nothing changed in between
+  const UnitTree& july = trees.at(make_date(2025, 7, 1));
+  EXPECT_TRUE(july.is_within("A-CELL", "N"));
+  EXPECT_FALSE(july.find_by_code("A"));
+  EXPECT_EQ(&trees.at(make_date(2025, 8, 31)), &july);
+  EXPECT_EQ(trees.at(make_date(2025, 9, 1)).find_by_code("C")->name, "Renamed");
+}
+
+TEST(UnitsAsOf, AMeetingCountsForTheWardItsCellWasUnderThatDay) {
+  const Reorganisation r;
+  Dataset d;
+  d.units = r.units;
+  d.unit_changes = r.changes;
+  for (const auto& [code, day] :
+       {std::pair{"M1", make_date(2025, 3, 10)}, std::pair{"M2", make_date(2025, 10, 10)}}) {
+    Activity a;
+    a.code = code;
+    a.kind = ActivityKind::model_meeting;
+    a.unit = "A-CELL";
+    a.date = day;
+    d.activities.push_back(a);
+  }
+  const UnitTree tree(d.units);
+  auto meetings = [&](const std::string& unit) {
+    const Scorecard s = build_scorecard(d, tree, *tree.find_by_code(unit), Period::parse("2025"));
+    std::string out;
+    for (const Activity* a : s.model_meetings)
+      out += a->code + " ";
+    return out;
+  };
+  EXPECT_EQ(meetings("A"), "M1 ");  // before the move
+  EXPECT_EQ(meetings("N"), "M2 ");  // after it
+  EXPECT_EQ(meetings("C"), "M1 M2 ");
 }
 
 }  // namespace

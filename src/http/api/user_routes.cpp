@@ -47,24 +47,22 @@ void register_user_routes(Router& router, std::shared_ptr<ApiContext> api) {
     const auto actor = api->actor(r);
     const auto s = api->cache().get();
     const auto users = service::list_users(api->store(), s->tree, actor, filter_of(r));
-    return Response::json(200, paged(users, page_of(r), [&](const store::UserRecord& u) {
-                            return service::user_json(u, actor.at);
-                          }))
+    return Response::json(200, paged(users, page_of(r),
+                                     [&](const store::UserRecord& u) {
+                                       return service::user_json(u, actor.at);
+                                     }))
         .with_header("Cache-Control", "no-store");
   });
 
   router.add("POST", "/api/v1/users", [api](Request& r) {
     const auto actor = api->actor(r);
     const auto body = json_body(r);
-    only_keys(body,
-              {"username", "displayName", "unit", "role", "email", "language", "password"});
-    service::NewUser user{required_text(body, "username"),
-                          optional_text(body, "displayName"),
-                          required_text(body, "unit"),
-                          core::parse_role(required_text(body, "role")),
-                          optional_text(body, "email"),
-                          optional_text(body, "language"),
-                          required_text(body, "password")};
+    only_keys(body, {"username", "displayName", "unit", "role", "email", "language", "password"});
+    service::NewUser user{
+        required_text(body, "username"), optional_text(body, "displayName"),
+        required_text(body, "unit"),     core::parse_role(required_text(body, "role")),
+        optional_text(body, "email"),    optional_text(body, "language"),
+        required_text(body, "password")};
     const auto s = api->cache().get();
     const auto created = service::create_user(api->store(), api->auth(), s->tree, actor, user);
     return user_response(201, created, actor.at);
@@ -96,10 +94,10 @@ void register_user_routes(Router& router, std::shared_ptr<ApiContext> api) {
     change.active = bool_if_present(body, "active");
     const auto s = api->cache().get();
     try {
-      return user_response(200,
-                           service::update_user(api->store(), s->tree, actor, r.param("username"),
-                                                change, if_match),
-                           actor.at);
+      return user_response(
+          200,
+          service::update_user(api->store(), s->tree, actor, r.param("username"), change, if_match),
+          actor.at);
     } catch (const service::StaleRecord& e) {
       return stale_response(e);
     }

@@ -7,7 +7,7 @@ import { canManageUsers, canPlanShared } from '../lib/access';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { ApiError, get, getAll, request } from '../api/client';
-import type { AuditEntry, Indicator, RatingScale, Target } from '../api/types';
+import type { AuditEntry, Indicator, RatingScale, Target, Unit } from '../api/types';
 import { InlineError, PageState, UnitSelect, unitTree } from '../components/common';
 import { AGGREGATIONS, DIRECTIONS, TARGET_SOURCES, UNIT_TYPES, VALUE_TYPES, label } from '../i18n/labels';
 import { formatDate, formatDateTime, formatNumber, parseViNumber } from '../lib/numbers';
@@ -28,14 +28,20 @@ function UnitsTab() {
   const [editing, setEditing] = useState<null | { creating: boolean }>(null);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm();
+  // Empty: every unit as stored, old and new; a day: the map as it stood then.
+  const [asOf, setAsOf] = useState<dayjs.Dayjs | null>(null);
+  const dated = useLoad(
+    () => (asOf ? getAll<Unit>('units', { asOf: asOf.format('YYYY-MM-DD') }) : Promise.resolve(null)),
+    [asOf?.format('YYYY-MM-DD')],
+  );
   const tree = useMemo(() => {
     const conv = (n: ReturnType<typeof unitTree>[number]): { key: string; title: string; children?: unknown[] } => ({
       key: n.value,
       title: n.title,
       children: n.children?.map(conv),
     });
-    return unitTree(catalog?.units ?? []).map(conv);
-  }, [catalog]);
+    return unitTree(dated.data ?? catalog?.units ?? []).map(conv);
+  }, [catalog, dated.data]);
   const u = catalog?.unitByCode.get(selected);
   const open = (creating: boolean) => {
     setError(null);
@@ -70,8 +76,24 @@ function UnitsTab() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={10}>
-        <Card size="small" title={tr('Cây đơn vị', 'Unit tree')}>
+        <Card
+          size="small"
+          title={tr('Cây đơn vị', 'Unit tree')}
+          extra={
+            <DatePicker
+              value={asOf}
+              onChange={setAsOf}
+              format="DD/MM/YYYY"
+              allowClear
+              placeholder={tr('Tại ngày…', 'As of…')}
+              aria-label={tr('Xem cây đơn vị tại ngày', 'Show the unit tree as of a day')}
+              data-testid="units-as-of"
+            />
+          }
+        >
+          <InlineError error={dated.error} />
           <Tree
+            key={asOf?.format('YYYY-MM-DD') ?? 'stored'}
             className="unit-tree"
             treeData={tree as never}
             defaultExpandedKeys={[user!.unit]}
