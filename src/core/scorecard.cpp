@@ -165,11 +165,11 @@ void add_task_groups(Scorecard& s, const Dataset& d) {
 
 // An activity counts for the unit it was under on its own date: a party
 // cell's meetings before it moved stay with its old ward.
-void add_activities(Scorecard& s, const Dataset& d) {
+void add_activities(Scorecard& s, const Dataset& d, const UnitTree& tree) {
   std::vector<std::string> meeting_levels;
   if (s.plan)
     s.meeting_scale = scale_for(d, s.plan->meeting_scale);
-  UnitTreesAsOf trees(d.units, d.unit_changes);
+  UnitTreesAsOf trees(d.units, d.unit_changes, &tree);
   for (const auto& a : d.activities) {
     if (!s.period.contains(a.date))
       continue;
@@ -241,7 +241,7 @@ Scorecard build_scorecard(const Dataset& data, const UnitTree& tree, const Unit&
   const CellIndex cells(data, unit.code);
   add_indicators(s, data, cells, engine);
   add_task_groups(s, data);
-  add_activities(s, data);
+  add_activities(s, data, tree);
   add_documents(s, data, tree);
   s.unit_changes =
       changes_within(data.units, data.unit_changes, unit.code, period.start(), period.end());

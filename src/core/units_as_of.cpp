@@ -58,20 +58,36 @@ std::vector<Unit> units_as_of(const std::vector<Unit>& units,
   return out;
 }
 
-UnitTreesAsOf::UnitTreesAsOf(const std::vector<Unit>& units, const std::vector<UnitChange>& changes)
-    : units_(units), changes_(changes) {
-  for (const auto& c : changes)
-    starts_.push_back(c.effective);
+UnitTreesAsOf::UnitTreesAsOf(const std::vector<Unit>& units, const std::vector<UnitChange>& changes,
+                             const UnitTree* stored)
+    : units_(units),
+      changes_(changes),
+      stored_(stored && changes.empty() && stored->units().size() == units.size() ? stored
+                                                                                  : nullptr),
+      all_valid_from_(std::chrono::year::min() / 1 / 1),
+      all_valid_to_(std::chrono::year::max() / 12 / 31) {
   for (const auto& u : units) {
     if (u.valid_from)
-      starts_.push_back(*u.valid_from);
+      all_valid_from_ = std::max(all_valid_from_, *u.valid_from);
     if (u.valid_to)
-      starts_.push_back(std::chrono::sys_days(*u.valid_to) + std::chrono::days(1));
+      all_valid_to_ = std::min(all_valid_to_, *u.valid_to);
   }
-  std::sort(starts_.begin(), starts_.end());
 }
 
 const UnitTree& UnitTreesAsOf::at(Date day) {
+  if (stored_ && all_valid_from_ <= day && day <= all_valid_to_)
+    return *stored_;
+  if (starts_.empty()) {
+    for (const auto& c : changes_)
+      starts_.push_back(c.effective);
+    for (const auto& u : units_) {
+      if (u.valid_from)
+        starts_.push_back(*u.valid_from);
+      if (u.valid_to)
+        starts_.push_back(std::chrono::sys_days(*u.valid_to) + std::chrono::days(1));
+    }
+    std::sort(starts_.begin(), starts_.end());
+  }
   const auto arrangement =
       static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), day) - starts_.begin());
   auto it = built_.find(arrangement);

@@ -25,14 +25,20 @@ std::vector<Unit> units_as_of(const std::vector<Unit>& units,
 // changes must outlive it.
 class UnitTreesAsOf {
  public:
-  UnitTreesAsOf(const std::vector<Unit>& units, const std::vector<UnitChange>& changes);
+  // stored: the tree of every unit as stored, if at hand; it is answered for
+  // the days it is the map of (no changes at all, every unit valid), so a
+  // data set without restructuring (a province's) copies no tree.
+  UnitTreesAsOf(const std::vector<Unit>& units, const std::vector<UnitChange>& changes,
+                const UnitTree* stored = nullptr);
   const UnitTree& at(Date day);
 
  private:
   const std::vector<Unit>& units_;
   const std::vector<UnitChange>& changes_;
-  std::vector<Date> starts_;          // sorted: the first days of new arrangements
-  std::map<size_t, UnitTree> built_;  // by how many of starts_ precede the day
+  const UnitTree* stored_;
+  Date all_valid_from_, all_valid_to_;  // the days every unit is valid
+  std::vector<Date> starts_;            // sorted: the first days of new arrangements
+  std::map<size_t, UnitTree> built_;    // by how many of starts_ precede the day
 };
 
 // The changes in effect inside [first, last] — the period has days both before and

@@ -18,8 +18,12 @@ Report build_report(std::shared_ptr<const Snapshot> snapshot, std::string_view u
     day = *stored.valid_to;
   if (stored.valid_from && *stored.valid_from > day)
     day = *stored.valid_from;
-  report.tree = std::make_shared<const core::UnitTree>(
-      core::units_as_of(snapshot->data.units, snapshot->data.unit_changes, day));
+  core::UnitTreesAsOf trees(snapshot->data.units, snapshot->data.unit_changes, &snapshot->tree);
+  const core::UnitTree& then = trees.at(day);
+  // The snapshot's own tree when nothing was restructured; else a copy of that day's.
+  report.tree = &then == &snapshot->tree
+                    ? std::shared_ptr<const core::UnitTree>(snapshot, &snapshot->tree)
+                    : std::make_shared<const core::UnitTree>(then);
   const core::Unit& u = *report.tree->find_by_code(stored.code);
   report.scorecard = snapshot->engine ? core::build_scorecard(snapshot->data, *report.tree, u, p,
                                                               *snapshot->engine)

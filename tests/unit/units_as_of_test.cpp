@@ -106,6 +106,24 @@ TEST(UnitsAsOf, TreesAsOfAnyDayAreBuiltOncePerArrangement) {
   EXPECT_EQ(trees.at(make_date(2025, 9, 1)).find_by_code("C")->name, "Renamed");
 }
 
+TEST(UnitsAsOf, WithoutRestructuringTheStoredTreeIsAnsweredAsIs) {
+  const std::vector<Unit> units{unit("C", ""), unit("A", "C", make_date(2025, 6, 30)),
+                                unit("A-CELL", "A")};
+  const UnitTree stored(units);
+  const std::vector<UnitChange> none;  // held by reference: must outlive trees
+  UnitTreesAsOf trees(units, none, &stored);
+  EXPECT_EQ(&trees.at(make_date(2021, 1, 1)), &stored);
+  // After A ended the stored tree is not that day's map.
+  const UnitTree& later = trees.at(make_date(2025, 7, 1));
+  EXPECT_NE(&later, &stored);
+  EXPECT_FALSE(later.find_by_code("A"));
+  // With a change on record, never the stored tree.
+  const Reorganisation r;
+  const UnitTree all(r.units);
+  UnitTreesAsOf changed(r.units, r.changes, &all);
+  EXPECT_NE(&changed.at(make_date(2021, 1, 1)), &all);
+}
+
 TEST(UnitsAsOf, AMeetingCountsForTheWardItsCellWasUnderThatDay) {
   const Reorganisation r;
   Dataset d;
