@@ -20,11 +20,11 @@ std::string cell_key(std::string_view indicator, std::string_view unit, std::str
   return k;
 }
 
-// One unit's stored values and targets by cell, and the effective-value rule
-// over them. Only the unit's cells are indexed: a country holds millions.
-class CellIndex {
+// One unit's stored values by cell, and the effective-value rule over them.
+// Only the unit's cells are indexed: a country holds millions.
+class ValueIndex {
  public:
-  CellIndex(const Dataset& d, std::string_view unit) {
+  ValueIndex(const Dataset& d, std::string_view unit) {
     for (const auto& ind : d.indicators)
       if (ind.computed())
         formulas_.emplace(ind.code, Formula::parse(ind.formula));
@@ -33,9 +33,6 @@ class CellIndex {
         auto& slot = values_[cell_key(v.indicator, v.unit, v.period)];
         (v.kind == ValueKind::official ? slot.official : slot.estimate) = &v;
       }
-    for (const auto& t : d.targets)
-      if (t.unit == unit)
-        targets_[cell_key(t.indicator, t.unit, t.period)] = &t;
   }
 
   std::optional<EffectiveValue> value(const std::string& indicator, const std::string& unit,
@@ -64,12 +61,6 @@ class CellIndex {
     return EffectiveValue{*result, kind};
   }
 
-  const Target* target(const std::string& indicator, const std::string& unit,
-                       const std::string& period) const {
-    auto it = targets_.find(cell_key(indicator, unit, period));
-    return it == targets_.end() ? nullptr : it->second;
-  }
-
  private:
   struct Slot {
     const Value* official = nullptr;
@@ -77,6 +68,25 @@ class CellIndex {
   };
   std::unordered_map<std::string, Formula> formulas_;
   std::unordered_map<std::string, Slot> values_;
+};
+
+// One unit's targets for one period by indicator. A scorecard needs nothing
+// else by cell: its figures come from the engine, so the values (millions,
+// for a country) are not read at all.
+class TargetIndex {
+ public:
+  TargetIndex(const Dataset& d, std::string_view unit, std::string_view period) {
+    for (const auto& t : d.targets)
+      if (t.unit == unit && t.period == period)
+        targets_.emplace(t.indicator, &t);
+  }
+
+  const Target* find(const std::string& indicator) const {
+    auto it = targets_.find(indicator);
+    return it == targets_.end() ? nullptr : it->second;
+  }
+
+ private:
   std::unordered_map<std::string, const Target*> targets_;
 };
 
@@ -99,11 +109,11 @@ const RatingScale* scale_for(const Dataset& d, const std::string& code) {
   return nullptr;
 }
 
-void add_indicators(Scorecard& s, const Dataset& d, const CellIndex& cells,
+void add_indicators(Scorecard& s, const Dataset& d, const TargetIndex& targets,
                     const analytics::Engine& engine) {
   if (!s.plan)
     return;
-  const std::string unit = s.unit->code, period = s.period.id();
+  const std::string unit = s.unit->code;
   const Period last_year = s.period.same_period_last_year();
   for (const auto& code : s.plan->indicators) {
     IndicatorResult r;
@@ -113,7 +123,7 @@ void add_indicators(Scorecard& s, const Dataset& d, const CellIndex& cells,
     if (!r.indicator)
       throw Error(ErrorCategory::corrupt, "dataset.unknown_reference", {code});
     auto actual = figure(engine, code, unit, s.period);
-    const Target* target = cells.target(code, unit, period);
+    const Target* target = targets.find(code);
     r.evaluation = evaluate(*r.indicator, actual ? std::optional(actual->value) : std::nullopt,
                             target ? std::optional(target->value) : std::nullopt);
     if (actual)
@@ -238,8 +248,7 @@ Scorecard build_scorecard(const Dataset& data, const UnitTree& tree, const Unit&
   s.unit = &unit;
   s.period = period;
   s.plan = plan_for(data, tree, unit);
-  const CellIndex cells(data, unit.code);
-  add_indicators(s, data, cells, engine);
+  add_indicators(s, data, TargetIndex(data, unit.code, period.id()), engine);
   add_task_groups(s, data);
   add_activities(s, data, tree);
   add_documents(s, data, tree);
@@ -255,7 +264,7 @@ Scorecard build_scorecard(const Dataset& data, const UnitTree& tree, const Unit&
 
 std::optional<EffectiveValue> effective_value(const Dataset& data, const std::string& indicator,
                                               const std::string& unit, const std::string& period) {
-  return CellIndex(data, unit).value(indicator, unit, period);
+  return ValueIndex(data, unit).value(indicator, unit, period);
 }
 
 }  // namespace mandate::core
