@@ -65,6 +65,12 @@ void require_utf8(std::string_view text) {
     throw invalid_input("text.invalid_utf8");
 }
 
+bool is_storable(char32_t c) {
+  if (c < 0x20)
+    return c == '\t' || c == '\n' || c == '\r';
+  return c != 0x7F && c != 0xFFFE && c != 0xFFFF;
+}
+
 void check(UErrorCode status) {
   // ICU fails here only when its built-in data is missing: an environment fault.
   if (U_FAILURE(status)) {
@@ -118,6 +124,40 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+bool is_storable_text(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, i);
+    if (c == kInvalid || !is_storable(c))
+      return false;
+  }
+  return true;
+}
+
+std::string quotable(std::string_view text, size_t max_chars) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  std::string out;
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++chars) {
+    if (chars == max_chars) {
+      out += "\xE2\x80\xA6";  // …
+      break;
+    }
+    const size_t start = i;
+    const char32_t c = next_code_point(text, i);
+    if (c == kInvalid) {
+      ++i;
+      out += kReplacement;
+    } else if (c == '\n' || c == '\r' || c == '\t') {
+      out += ' ';  // a message is one line
+    } else if (!is_storable(c)) {
+      out += kReplacement;
+    } else {
+      out.append(text.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
 size_t utf8_length(std::string_view text) {
   size_t n = 0;
   for (size_t i = 0; i < text.size(); ++n)
@@ -127,7 +167,8 @@ size_t utf8_length(std::string_view text) {
 }
 
 std::string to_nfc(std::string_view text) {
-  require_utf8(text);
+  if (!is_storable_text(text))
+    throw invalid_input("text.invalid_utf8");
   return to_utf8(normalize(from_utf8(text), true));
 }
 

@@ -289,7 +289,7 @@ EntryTable read_entry_xlsx(std::string_view bytes, const EntryProgress& progress
 EntryTable read_entry_csv(std::string_view text, const EntryProgress& progress) {
   if (text.starts_with("\xEF\xBB\xBF"))
     text.remove_prefix(3);
-  if (!core::is_valid_utf8(text) || text.find('\0') != std::string_view::npos)
+  if (!core::is_storable_text(text))
     throw core::invalid_input("text.invalid_utf8", {"file"}, "file");
   const auto fields = read_csv_rows(text);
   std::vector<TableRow> rows;

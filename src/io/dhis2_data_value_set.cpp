@@ -46,7 +46,7 @@ std::string text_of(const json::object& o, const std::string& prefix, std::strin
     throw invalid_input("json.expected_string", {at}, at);
   const auto& s = v->get_string();
   const std::string_view text(s.data(), s.size());
-  if (!core::is_valid_utf8(text) || text.find('\0') != std::string_view::npos)
+  if (!core::is_storable_text(text))
     throw invalid_input("text.invalid_utf8", {at}, at);
   return core::to_nfc(text);
 }
@@ -263,7 +263,7 @@ DataValueSet read_json(std::string_view text) {
 DataValueSet read_csv(std::string_view text, std::optional<bool> first_row_is_header) {
   if (text.starts_with("\xEF\xBB\xBF"))  // a byte-order mark, as spreadsheets write
     text.remove_prefix(3);
-  if (!core::is_valid_utf8(text) || text.find('\0') != std::string_view::npos)
+  if (!core::is_storable_text(text))
     throw invalid_input("text.invalid_utf8", {"body"}, "body");
   auto rows = read_csv_rows(text);
   size_t first = 0;

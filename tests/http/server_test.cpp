@@ -10,12 +10,15 @@
 #include <thread>
 
 #include "../support/http_client.hpp"
+#include "../support/http_expect.hpp"
 #include "../support/server_process.hpp"
 
 namespace mandate {
 namespace {
 
 using namespace std::chrono_literals;
+using test_support::expect_error;
+using test_support::expect_security_headers;
 using test_support::HttpClient;
 using test_support::HttpResponse;
 using test_support::ServerOptions;
@@ -24,26 +27,6 @@ using Clock = std::chrono::steady_clock;
 
 bool contains(const std::string& hay, const std::string& needle) {
   return hay.find(needle) != std::string::npos;
-}
-
-void expect_security_headers(const HttpResponse& r) {
-  EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff");
-  EXPECT_EQ(r.header("Referrer-Policy"), "no-referrer");
-  EXPECT_EQ(r.header("Content-Security-Policy"), "default-src 'self'; frame-ancestors 'none'");
-  EXPECT_EQ(r.header("X-Frame-Options"), "DENY");
-  EXPECT_EQ(r.header("Server"), "mandate");
-  EXPECT_FALSE(r.header("Date").empty());
-}
-
-void expect_error(const HttpResponse& r, int status, const std::string& code) {
-  EXPECT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.header("Content-Type"), "application/json; charset=utf-8");
-  auto e = r.json().as_object()["error"].as_object();
-  EXPECT_EQ(std::string(e["code"].as_string()), code) << r.body;
-  EXPECT_EQ(e["status"], status);
-  EXPECT_FALSE(e["message"].as_object()["vi"].as_string().empty());
-  EXPECT_FALSE(e["message"].as_object()["en"].as_string().empty());
-  expect_security_headers(r);
 }
 
 ServerOptions with_args(std::vector<std::string> args) {

@@ -15,6 +15,7 @@
 #include "core/catalog.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 
 namespace mandate::core {
 namespace {
@@ -232,7 +233,7 @@ TEST_P(FormulaSyntaxError, ReportsReasonAndPosition) {
   EXPECT_EQ(e.category(), ErrorCategory::invalid_input);
   EXPECT_EQ(e.code(), "formula.syntax." + c.reason);
   ASSERT_GE(e.args().size(), 2u);
-  EXPECT_EQ(e.args()[0], c.text);
+  EXPECT_EQ(e.args()[0], quotable(c.text, 200));  // quoted safely (Quotable.*)
   EXPECT_EQ(e.args()[1], std::to_string(c.position));
   if (!c.details.empty()) {
     EXPECT_EQ(std::vector<std::string>(e.args().begin() + 2, e.args().end()), c.details);

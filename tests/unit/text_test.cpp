@@ -76,6 +76,40 @@ TEST(Utf8, EveryFunctionRejectsIllFormedText) {
   }
 }
 
+TEST(StorableText, RefusesWhatCannotBeShownOrWrittenIntoXml) {
+  EXPECT_TRUE(is_storable_text("Đảng bộ\ttỉnh\r\nLạng Sơn"));
+  EXPECT_TRUE(is_storable_text("<script>alert(1)</script> '; DROP TABLE x; --"));
+  EXPECT_TRUE(is_storable_text("\xef\xbf\xbd"));  // U+FFFD itself is text
+  for (std::string_view bad : {std::string_view("a\0b", 3), std::string_view("bell\x07"),
+                               std::string_view("\x1b[31m"), std::string_view("\x7f"),
+                               std::string_view("\xef\xbf\xbe"), std::string_view("\xef\xbf\xbf")})
+    EXPECT_FALSE(is_storable_text(bad)) << testing::PrintToString(std::string(bad));
+  for (std::string_view bad : kBadUtf8)
+    EXPECT_FALSE(is_storable_text(bad));
+  expect_invalid_utf8([] { to_nfc(std::string_view("a\0b", 3)); });
+  expect_invalid_utf8([] { to_nfc("\x01"); });
+}
+
+TEST(Quotable, ReplacesWhatIsNotTextAndCutsLongText) {
+  EXPECT_EQ(quotable("Lạng Sơn"), "Lạng Sơn");
+  EXPECT_EQ(quotable("a\xff"
+                     "b"),
+            "a\ufffdb");
+  EXPECT_EQ(quotable(std::string_view("a\0b", 3)), "a\ufffdb");
+  EXPECT_EQ(quotable("one\nline\ttab"), "one line tab");
+  EXPECT_EQ(quotable(std::string(10, 'x'), 4), "xxxx\u2026");
+  EXPECT_EQ(quotable("Sơn", 3), "Sơn");  // counted in characters, not bytes
+  for (std::string_view bad : kBadUtf8)
+    EXPECT_TRUE(is_storable_text(quotable(bad))) << testing::PrintToString(std::string(bad));
+}
+
+TEST(ErrorArguments, AreQuotableSoEveryMessageIsValidText) {
+  const Error e = invalid_input("query.invalid", {"asOf", "\xc3\x28"});
+  EXPECT_EQ(e.args()[1], "\ufffd(");
+  EXPECT_TRUE(is_valid_utf8(e.message(Lang::vi)));
+  EXPECT_TRUE(is_valid_utf8(e.what()));
+}
+
 TEST(ToNfc, ComposesDecomposedVietnamese) {
   EXPECT_EQ(to_nfc(kVinhTraiNfd), kVinhTraiNfc);
   EXPECT_EQ(to_nfc(kVinhTraiNfc), kVinhTraiNfc);

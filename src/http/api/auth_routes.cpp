@@ -32,6 +32,10 @@ void register_auth_routes(Router& router, std::shared_ptr<ApiContext> api) {
     only_keys(body, {"username", "password"});
     const auto grant = api->auth().login(required_text(body, "username"),
                                          required_text(body, "password"), r.remote_address);
+    // The browser's session before this sign-in ends with it: an id planted
+    // or seen before sign-in is worth nothing after.
+    if (auto previous = r.cookie(kSessionCookie))
+      api->auth().logout(*previous, r.remote_address);
     return Response::json(200, json::object{{"user", user_json(grant.user)},
                                             {"csrfToken", grant.csrf_token},
                                             {"expiresAt", grant.expires_at}})

@@ -116,7 +116,7 @@ std::string optional_text(const boost::json::object& o, std::string_view key) {
     throw core::invalid_input("json.expected_string", {std::string(key)}, std::string(key));
   const auto& s = v->get_string();
   const std::string_view text(s.data(), s.size());
-  if (!core::is_valid_utf8(text) || text.find('\0') != std::string_view::npos)
+  if (!core::is_storable_text(text))
     throw core::invalid_input("text.invalid_utf8", {std::string(key)}, std::string(key));
   return core::to_nfc(text);
 }
