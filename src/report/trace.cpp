@@ -53,21 +53,24 @@ json::object figure_source(const service::Report& report, const core::IndicatorR
   return out;
 }
 
+// The stored values of the indicator in the unit and the units below it,
+// inside the report's period.
 json::array stored_values(const service::Report& report, const core::Indicator& ind) {
   json::array out;
-  const auto& tree = report.snapshot->tree;
   const auto& s = report.scorecard;
-  for (const auto& v : report.snapshot->data.values) {
-    if (v.indicator != ind.code || !tree.is_within(v.unit, s.unit->code))
-      continue;
-    const core::Period p = core::Period::parse(v.period);
-    if (!s.period.contains(p))
-      continue;
-    out.push_back({{"unit", v.unit},
-                   {"period", v.period},
-                   {"value", v.value},
-                   {"kind", core::value_kind_name(v.kind)},
-                   {"comment", v.comment}});
+  std::vector<std::string> units{s.unit->code};
+  for (const core::Unit* u : report.snapshot->tree.descendants(s.unit->code))
+    units.push_back(u->code);
+  for (const auto& unit : units) {
+    for (const core::Value* v : report.snapshot->values_of(unit)) {
+      if (v->indicator != ind.code || !s.period.contains(core::Period::parse(v->period)))
+        continue;
+      out.push_back({{"unit", v->unit},
+                     {"period", v->period},
+                     {"value", v->value},
+                     {"kind", core::value_kind_name(v->kind)},
+                     {"comment", v->comment}});
+    }
   }
   return out;
 }

@@ -7,6 +7,17 @@ void committed(const Snapshot& snapshot, std::span<const CellWrite> writes) {
     snapshot.analytics->apply(writes);
 }
 
+std::span<const core::Value* const> Snapshot::values_of(const std::string& unit) const {
+  std::call_once(values_by_unit_indexed_, [this] {
+    for (const auto& v : data.values)
+      values_by_unit_[v.unit].push_back(&v);
+  });
+  const auto it = values_by_unit_.find(unit);
+  if (it == values_by_unit_.end())
+    return {};
+  return it->second;
+}
+
 std::shared_ptr<const Snapshot> SnapshotCache::get() {
   std::lock_guard lock(mutex_);
   const long long version = store_.data_version();

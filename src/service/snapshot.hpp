@@ -4,6 +4,10 @@
 // hold a shared_ptr, so a reload never pulls data from under them.
 #include <memory>
 #include <mutex>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "core/dataset.hpp"
 #include "core/task_timeliness.hpp"
@@ -24,6 +28,14 @@ struct Snapshot {
   std::shared_ptr<const core::analytics::Engine> engine;
   // Where writers report committed value writes so the engine follows at once.
   std::shared_ptr<AnalyticsCache> analytics;
+
+  // The stored values of one unit. Indexed at first use, once per snapshot,
+  // so a report's trace reads its subtree's values, not a country's millions.
+  std::span<const core::Value* const> values_of(const std::string& unit) const;
+
+ private:
+  mutable std::once_flag values_by_unit_indexed_;
+  mutable std::unordered_map<std::string, std::vector<const core::Value*>> values_by_unit_;
 };
 
 // Tells the snapshot's analytics (if any) about writes just committed.
