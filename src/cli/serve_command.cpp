@@ -21,6 +21,7 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "service/analytics_cache.hpp"
+#include "service/feed_retention.hpp"
 #include "store/change_listener.hpp"
 
 namespace mandate::cli {
@@ -87,6 +88,7 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
     int threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 16u));
     int read_timeout_ms = 30000, idle_timeout_ms = 15000, shutdown_deadline_ms = 10000;
     int remind_every_minutes = 5;
+    long long change_feed_kept = service::kChangeFeedKept;
     ReminderOptions reminders;
   };
   auto opts = std::make_shared<Options>();
@@ -114,6 +116,10 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
                   CommandContext::help("cli.help.remind_every_minutes"))
       ->check(CLI::Range(0, 24 * 60))
       ->envname("MANDATE_REMIND_EVERY_MINUTES")
+      ->capture_default_str();
+  cmd->add_option("--change-feed-kept", opts->change_feed_kept,
+                  CommandContext::help("cli.help.change_feed_kept"))
+      ->check(CLI::Range(1LL, 1'000'000'000LL))
       ->capture_default_str();
   add_reminder_options(*cmd, opts->reminders);
   cmd->callback([&ctx, opts] {
@@ -155,7 +161,8 @@ void add_serve_command(CLI::App& app, CommandContext& ctx) {
     auto analytics = std::make_shared<service::AnalyticsCache>();
     add_analytics_gauges(metrics, analytics);
     http::api::register_api(router, *store, ctx.now, analytics, templates,
-                            store::listen_for_changes(opts->db), std::move(reminders));
+                            store::listen_for_changes(opts->db), std::move(reminders),
+                            opts->change_feed_kept);
     if (files)
       router.set_fallback([&files](http::Request& request) { return files->serve(request); });
 

@@ -103,6 +103,11 @@ constexpr Message kMessages[] = {
     {"cli.help.today",
      "ngày coi là hôm nay (YYYY-MM-DD); mặc định: ngày hiện tại theo giờ Việt Nam",
      "the date to take as today (YYYY-MM-DD); default: today in Vietnam time"},
+    {"cli.help.change_feed_kept",
+     "giữ bấy nhiêu mục mới nhất của dòng thay đổi (máy chủ chậm hơn thì dựng lại số liệu tổng "
+     "hợp)",
+     "keep this many newest entries of the change feed (a server further behind rebuilds its "
+     "rollups)"},
     {"cli.help.remind_every_minutes", "chạy lượt nhắc hạn mỗi bấy nhiêu phút; 0 là không nhắc",
      "run the reminder pass every this many minutes; 0 turns it off"},
     {"cli.help.remind_days_before", "nhắc trước hạn nộp bấy nhiêu ngày",

@@ -232,6 +232,12 @@ class StoreTransaction {
   virtual void record_email(long long id, const std::string& state, int attempts,
                             const std::string& error) = 0;
 
+  // Drops all but the newest `keep` entries of the change feed; the oldest
+  // kept entry becomes a metadata marker, so a server still behind it
+  // rebuilds its rollups from the store rather than miss what was dropped.
+  // Returns how many entries were dropped.
+  virtual long long prune_changes(long long keep) = 0;
+
   virtual void commit() = 0;
 };
 

@@ -12,6 +12,7 @@
 #include "../support/test_database.hpp"
 #include "core/error.hpp"
 #include "io/metadata_json.hpp"
+#include "service/analytics_cache.hpp"
 #include "service/dataset_service.hpp"
 #include "store/store.hpp"
 
@@ -206,6 +207,57 @@ TEST_F(StoreTest, ChangeFeedHoldsCommittedChangesInOrder) {
   EXPECT_EQ(s->feed_position(), feed[2].id);
   EXPECT_EQ(s->changes_after(feed[0].id, 1).at(0).id, feed[1].id);  // paged
   EXPECT_TRUE(s->changes_after(feed[2].id, 100).empty());
+}
+
+// Pruning keeps the newest entries of the feed and turns the oldest kept one
+// into a metadata marker: a follower behind the cut rebuilds its rollups from
+// the store; one past it goes on applying entries.
+TEST_F(StoreTest, PruningTheChangeFeedKeepsTheNewestAndMarksTheCut) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, demo_data(), kCtx);
+  service::AnalyticsCache behind, following;
+  behind.sync(s->load(), *s, s->feed_position());
+  following.sync(s->load(), *s, s->feed_position());
+  auto write = [&](double x) {
+    auto tx = s->begin(kCtx);
+    tx->upsert(
+        core::Value{"BUDGET_REVENUE", "LS", "2021", core::ValueKind::estimate, x, "", false});
+    tx->commit();
+  };
+  for (int i = 1; i <= 5; ++i)
+    write(i);
+  following.sync(s->load(), *s, s->feed_position());
+  EXPECT_EQ(following.builds(), 1);  // followed without a rebuild
+
+  const size_t before = s->changes_after(0, 10'000'000).size();
+  {
+    auto tx = s->begin(kCtx);
+    EXPECT_EQ(tx->prune_changes(2), static_cast<long long>(before) - 2);
+    tx->commit();
+  }
+  const auto kept = s->changes_after(0, 100);
+  ASSERT_EQ(kept.size(), 2u);
+  EXPECT_TRUE(kept[0].metadata);  // the cut
+  EXPECT_FALSE(kept[1].metadata);
+  EXPECT_EQ(kept[1].value.value, 5);
+  EXPECT_EQ(s->feed_position(), kept[1].id);
+
+  // Behind the cut: rebuilt from the store, at the feed's end.
+  behind.sync(s->load(), *s, s->feed_position());
+  EXPECT_EQ(behind.builds(), 2);
+  EXPECT_EQ(behind.fed_through(), s->feed_position());
+  // Past the cut: the next write is applied, no rebuild.
+  write(6);
+  following.sync(s->load(), *s, s->feed_position());
+  EXPECT_EQ(following.builds(), 1);
+  EXPECT_EQ(following.fed_through(), s->feed_position());
+
+  // Nothing more to drop.
+  auto tx = s->begin(kCtx);
+  EXPECT_EQ(tx->prune_changes(3), 0);
+  EXPECT_EQ(tx->prune_changes(1'000'000), 0);
+  tx->commit();
+  EXPECT_EQ(s->changes_after(0, 100).size(), 3u);
 }
 
 TEST_F(StoreTest, UpsertReportsChangeOnlyWhenSomethingDiffers) {

@@ -7,13 +7,14 @@ namespace mandate::http::api {
 void register_api(Router& router, store::Store& store, std::function<std::string()> now,
                   std::shared_ptr<service::AnalyticsCache> analytics,
                   std::shared_ptr<const report::TemplateLibrary> templates,
-                  std::unique_ptr<store::ChangeListener> listener, ReminderConfig reminders) {
+                  std::unique_ptr<store::ChangeListener> listener, ReminderConfig reminders,
+                  long long change_feed_kept) {
   if (!analytics)
     analytics = std::make_shared<service::AnalyticsCache>();
   auto api = std::make_shared<ApiContext>(store, std::move(now), std::move(analytics));
   api->cache().get();  // loads the data and builds the rollups now, not at the first request
   if (listener)
-    api->follow(std::move(listener));
+    api->follow(std::move(listener), change_feed_kept);
   register_auth_routes(router, api);
   register_data_routes(router, api);
   if (!templates)

@@ -10,6 +10,7 @@
 #include "http/router.hpp"
 #include "report/template_library.hpp"
 #include "service/analytics_cache.hpp"
+#include "service/feed_retention.hpp"
 #include "service/mailer.hpp"
 #include "store/change_listener.hpp"
 #include "store/store.hpp"
@@ -31,11 +32,14 @@ struct ReminderConfig {
 // data is loaded and the rollups built here, before the first request.
 // templates: the report templates (the compiled-in ones when none is given).
 // listener: wakes a thread that follows the change feed between requests
-// (service::FeedFollower); without one, each request catches up by itself.
+// (service::FeedFollower), and keeps the newest change_feed_kept entries of
+// the feed (service::prune_change_feed); without one, each request catches
+// up by itself.
 void register_api(Router& router, store::Store& store, std::function<std::string()> now,
                   std::shared_ptr<service::AnalyticsCache> analytics = nullptr,
                   std::shared_ptr<const report::TemplateLibrary> templates = nullptr,
                   std::unique_ptr<store::ChangeListener> listener = nullptr,
-                  ReminderConfig reminders = {});
+                  ReminderConfig reminders = {},
+                  long long change_feed_kept = service::kChangeFeedKept);
 
 }  // namespace mandate::http::api

@@ -11,6 +11,7 @@
 #include "io/json_reader.hpp"
 #include "io/json_writer.hpp"
 #include "service/clock.hpp"
+#include "service/feed_retention.hpp"
 #include "service/record_service.hpp"
 
 namespace mandate::http::api {
@@ -26,12 +27,25 @@ ApiContext::ApiContext(store::Store& store, std::function<std::string()> now,
       auth_(store, [now] { return service::from_iso(now()); }),
       imports_(store, cache_, now) {}
 
-void ApiContext::follow(std::unique_ptr<store::ChangeListener> listener) {
+void ApiContext::follow(std::unique_ptr<store::ChangeListener> listener, long long kept) {
   // PostgreSQL wakes the follower at once; the wait only bounds how long
   // stopping takes. SQLite is polled: its data_version is one cheap read.
   constexpr std::chrono::milliseconds kInterval{100};
+  // The feed is pruned at the first wake-up and then hourly; with several
+  // servers each prunes, and the newest entries are kept either way.
+  static constexpr std::chrono::hours kPruneEvery{1};
   follower_ = std::make_unique<service::FeedFollower>(
-      std::move(listener), [this] { cache_.get(); }, kInterval);
+      std::move(listener),
+      [this, kept, next_prune = std::chrono::steady_clock::time_point{}]() mutable {
+        cache_.get();
+        if (const auto t = std::chrono::steady_clock::now(); t >= next_prune) {
+          if (const long long dropped = service::prune_change_feed(store_, now_(), kept);
+              dropped > 0)
+            spdlog::info("change feed: {} older entries dropped", dropped);
+          next_prune = t + kPruneEvery;
+        }
+      },
+      kInterval);
 }
 
 void ApiContext::remind(ReminderConfig config) {

@@ -40,7 +40,8 @@ class ApiContext {
   service::ImportJobs& imports() { return imports_; }
   std::string now() const { return now_(); }
   // Starts following the change feed between requests (service::FeedFollower).
-  void follow(std::unique_ptr<store::ChangeListener> listener);
+  // Keeps the newest `kept` entries of the feed (service::prune_change_feed).
+  void follow(std::unique_ptr<store::ChangeListener> listener, long long kept);
   // Starts the reminder pass on its own thread (service::ReminderRunner).
   void remind(ReminderConfig config);
   // One reminder pass now: creates what today calls for and sends pending mail.

@@ -2,6 +2,7 @@
 // The change feed (table `changes`, migration 0005), for any SQL connection:
 // appended in the writing transaction, read by every server from the last id
 // it applied (docs/architecture.md, "Change feed").
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -32,6 +33,25 @@ void append_value_change(Connection& c, const std::string& indicator, const std:
 template <typename Connection>
 void append_metadata_change(Connection& c) {
   c.prepare("INSERT INTO changes(kind) VALUES('metadata')").run();
+}
+
+template <typename Connection>
+long long prune_changes(Connection& c, long long keep) {
+  auto oldest_kept = c.prepare("SELECT id FROM changes ORDER BY id DESC LIMIT 1 OFFSET ?");
+  oldest_kept.bind(1, std::max(keep, 1LL) - 1);
+  if (!oldest_kept.step())
+    return 0;
+  const long long cut = oldest_kept.integer(0);
+  auto drop = c.prepare("DELETE FROM changes WHERE id < ?");
+  drop.bind(1, cut).run();
+  const long long dropped = c.changes();
+  if (dropped > 0) {
+    auto mark = c.prepare(
+        "UPDATE changes SET kind = 'metadata', indicator = '', unit = '', period = '',"
+        " value_kind = '', value = NULL WHERE id = ?");
+    mark.bind(1, cut).run();
+  }
+  return dropped;
 }
 
 template <typename Connection>

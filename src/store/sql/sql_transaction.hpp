@@ -403,6 +403,8 @@ class SqlTransaction final : public StoreTransaction {
     sql::record_email(conn_, id, state, attempts, error, context_.at);
   }
 
+  long long prune_changes(long long keep) override { return sql::prune_changes(conn_, keep); }
+
   void commit() override {
     if (metadata_changed_)
       append_metadata_change(conn_);
