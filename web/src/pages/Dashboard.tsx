@@ -1,6 +1,6 @@
 import { Button, Card, Col, Empty, List, Progress, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get } from '../api/client';
 import type { AnalyticsAnswer, RatingScale, ScorecardIndicator, ScorecardReport } from '../api/types';
@@ -238,24 +238,19 @@ export function DashboardPage() {
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>
                 <Card title={<span><WarningOutlined /> {tr('Chỉ tiêu có nguy cơ không đạt', 'Indicators at risk')}</span>}>
-                  <Typography.Text strong>{tr(`Chưa đạt kế hoạch ${periodLabel(period, 'vi').toLowerCase()}`, `Below target in ${periodLabel(period, 'en')}`)}</Typography.Text>
-                  {atRisk.length === 0 ? (
-                    <Empty description={tr('Không có chỉ tiêu nào chưa đạt', 'No indicator below target')} />
-                  ) : (
-                    <List
-                      dataSource={atRisk}
-                      renderItem={(i) => (
-                        <List.Item>
-                          <Link to={`${recordPath('indicators', i.code)}${search}`} className="wrap-text">
-                            {i.name}
-                          </Link>
-                          <span className="nowrap">
-                            {i.display?.actual} / {i.display?.target} <StatusTag status={i.status} />
-                          </span>
-                        </List.Item>
-                      )}
-                    />
-                  )}
+                  <RiskList
+                    heading={tr(`Chưa đạt kế hoạch ${periodLabel(period, 'vi').toLowerCase()}`, `Below target in ${periodLabel(period, 'en')}`)}
+                    empty={tr('Không có chỉ tiêu nào chưa đạt', 'No indicator below target')}
+                    items={atRisk.map((i) => ({
+                      code: i.code,
+                      name: i.name,
+                      figure: (
+                        <span className="nowrap">
+                          {i.display?.actual} / {i.display?.target} <StatusTag status={i.status} />
+                        </span>
+                      ),
+                    }))}
+                  />
                   {/* A unit with no plan of its own or above has no term to project: nothing shows. */}
                   <TermRisks answer={projections.data} />
                 </Card>
@@ -341,30 +336,52 @@ export function DashboardPage() {
 /** Indicators whose term target the trend of the completed years will not reach. */
 function TermRisks({ answer }: { answer: ProjectionAnswer | null | undefined }) {
   const { tr, lang, catalog } = useSession();
-  const { search } = useScope();
   if (!answer) return null;
-  const risks = atRiskFirst(answer);
   const fmt = (code: string, v: number | null) => formatIndicatorValue(v, catalog?.indicatorByCode.get(code), lang);
   return (
-    <div className="term-risks" data-testid="term-risks">
-      <Typography.Text strong>
-        {tr(`Dự báo không đạt mục tiêu ${periodLabel(answer.term, 'vi').toLowerCase()} (theo số liệu đến năm ${answer.through})`, `Projected to miss the ${periodLabel(answer.term, 'en')} target (from data up to ${answer.through})`)}
-      </Typography.Text>
-      {risks.length === 0 ? (
-        <Empty description={tr('Theo xu hướng hiện nay, các chỉ tiêu đều đạt mục tiêu nhiệm kỳ', 'On the present trend every indicator reaches its term target')} />
+    <RiskList
+      className="term-risks"
+      testId="term-risks"
+      heading={tr(`Dự báo không đạt mục tiêu ${periodLabel(answer.term, 'vi').toLowerCase()} (theo số liệu đến năm ${answer.through})`, `Projected to miss the ${periodLabel(answer.term, 'en')} target (from data up to ${answer.through})`)}
+      empty={tr('Theo xu hướng hiện nay, các chỉ tiêu đều đạt mục tiêu nhiệm kỳ', 'On the present trend every indicator reaches its term target')}
+      items={atRiskFirst(answer).map((p) => ({
+        code: p.indicator,
+        name: catalog?.indicatorByCode.get(p.indicator)?.name ?? p.indicator,
+        figure: (
+          <Tooltip title={tr('Dự báo theo đường thẳng và theo tốc độ tăng bình quân', 'Linear and compound-growth projections')}>
+            <span className="nowrap">
+              {tr('dự báo', 'projected')} {fmt(p.indicator, p.linear ?? p.compound)} / {fmt(p.indicator, p.target)}
+            </span>
+          </Tooltip>
+        ),
+      }))}
+    />
+  );
+}
+
+/** A heading and a list of indicators, each linked to its page, with a figure. */
+function RiskList({ heading, empty, items, className, testId }: {
+  heading: ReactNode;
+  empty: string;
+  items: { code: string; name: string; figure: ReactNode }[];
+  className?: string;
+  testId?: string;
+}) {
+  const { search } = useScope();
+  return (
+    <div className={className} data-testid={testId}>
+      <Typography.Text strong>{heading}</Typography.Text>
+      {items.length === 0 ? (
+        <Empty description={empty} />
       ) : (
         <List
-          dataSource={risks}
-          renderItem={(p) => (
+          dataSource={items}
+          renderItem={(i) => (
             <List.Item>
-              <Link to={`${recordPath('indicators', p.indicator)}${search}`} className="wrap-text">
-                {catalog?.indicatorByCode.get(p.indicator)?.name ?? p.indicator}
+              <Link to={`${recordPath('indicators', i.code)}${search}`} className="wrap-text">
+                {i.name}
               </Link>
-              <Tooltip title={tr('Dự báo theo đường thẳng và theo tốc độ tăng bình quân', 'Linear and compound-growth projections')}>
-                <span className="nowrap">
-                  {tr('dự báo', 'projected')} {fmt(p.indicator, p.linear ?? p.compound)} / {fmt(p.indicator, p.target)}
-                </span>
-              </Tooltip>
+              {i.figure}
             </List.Item>
           )}
         />
