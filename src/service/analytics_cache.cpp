@@ -3,6 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <optional>
+#include <unordered_map>
+#include <vector>
 
 #include "core/analytics/from_dataset.hpp"
 #include "core/error.hpp"
@@ -42,6 +45,41 @@ std::unique_ptr<core::analytics::Engine> build_logged(const core::Dataset& data)
   return engine;
 }
 
+std::string cell_key(const core::Value& v) {
+  std::string k = v.indicator;
+  k.append(1, '\x1f').append(v.unit).append(1, '\x1f').append(v.period);
+  k.append(1, '\x1f').append(core::value_kind_name(v.kind));
+  return k;
+}
+
+// The values hash data will have once the feed entries after it (oldest
+// first) are applied: what an engine that also followed them must match.
+std::uint64_t values_hash_after(const core::Dataset& data,
+                                std::span<const store::FeedChange> later) {
+  std::uint64_t sum = values_hash(data);
+  if (later.empty())
+    return sum;
+  std::unordered_map<std::string, std::optional<double>> cells;  // touched cells only
+  for (const auto& c : later)
+    if (!c.metadata)
+      cells.emplace(cell_key(c.value), std::nullopt);
+  for (const auto& v : data.values)
+    if (auto it = cells.find(cell_key(v)); it != cells.end())
+      it->second = v.value;
+  for (const auto& c : later) {
+    if (c.metadata)
+      continue;
+    const core::Value& v = c.value;
+    auto& held = cells[cell_key(v)];
+    if (held)
+      sum -= value_hash(v.indicator, v.unit, v.period, v.kind, *held);
+    held = c.removed ? std::nullopt : std::optional(v.value);
+    if (held)
+      sum += value_hash(v);
+  }
+  return sum;
+}
+
 }  // namespace
 
 std::shared_ptr<const core::analytics::Engine> AnalyticsCache::sync(const core::Dataset& data,
@@ -74,17 +112,31 @@ std::shared_ptr<const core::analytics::Engine> AnalyticsCache::sync(const core::
       break;
   }
   std::string metadata = analytics_metadata(data);
-  const std::uint64_t values = values_hash(data);
-  if (!rebuild && metadata == metadata_ && values == values_)
+  // The engine may be ahead of the snapshot: entries committed after the
+  // snapshot was read were applied above, or at commit (apply). It matches
+  // when it equals the snapshot plus those entries.
+  std::vector<store::FeedChange> later;
+  if (!rebuild)
+    for (long long after = feed_position; after < fed_through_;) {
+      auto page = store.changes_after(after, kFeedPage);
+      if (page.empty())
+        break;
+      after = page.back().id;
+      for (auto& c : page)
+        if (c.id <= fed_through_)
+          later.push_back(std::move(c));
+    }
+  if (!rebuild && metadata == metadata_ && values_hash_after(data, later) == values_)
     return engine_;
+  const std::uint64_t values = values_hash(data);
   if (!rebuild)
     spdlog::warn("analytics: the change feed did not explain the stored values; rebuilding");
   engine_ = build_logged(data);
   metadata_ = std::move(metadata);
   values_ = values;
   diverged_ = false;
-  // The snapshot holds every entry up to feed_position (read before it);
-  // entries after it are applied, again if need be, at the next sync.
+  // The snapshot holds exactly the entries up to feed_position; those after
+  // it are applied at the next sync.
   fed_through_ = feed_position;
   ++builds_;
   return engine_;

@@ -27,7 +27,7 @@ struct CellWrite {
 class AnalyticsCache {
  public:
   // The engine matching data, a snapshot read when the store's change feed
-  // stood at feed_position (read before the snapshot): first the feed's value
+  // stood at feed_position (Store::load reads both in one transaction): first the feed's value
   // changes since the last one applied are applied incrementally; then, if
   // the feed held a metadata marker, or the engine still differs from data
   // (metadata as text, values by hash: a change the feed did not explain),

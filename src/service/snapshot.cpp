@@ -23,9 +23,10 @@ std::shared_ptr<const Snapshot> SnapshotCache::get() {
   const long long version = store_.data_version();
   if (!current_ || current_->version != version) {
     auto next = std::make_shared<Snapshot>();
-    // Read before the data, so the snapshot holds at least the feed up to it.
-    const long long feed_position = analytics_ ? store_.feed_position() : 0;
-    next->data = store_.load();
+    // The data and the feed position in one read transaction: the feed after
+    // it is exactly what the data does not hold yet.
+    long long feed_position = 0;
+    next->data = store_.load(feed_position);
     next->tree = core::UnitTree(next->data.units);
     next->task_completed_on = core::completion_dates(store_.completed_task_journals());
     next->version = version;

@@ -246,7 +246,14 @@ class Store {
   virtual ~Store() = default;
   virtual std::unique_ptr<StoreTransaction> begin(const ChangeContext& context) = 0;
   // Everything, in insertion order.
-  virtual core::Dataset load() = 0;
+  core::Dataset load() {
+    long long ignored = 0;
+    return load(ignored);
+  }
+  // The same, and the id of the newest change-feed entry the data holds,
+  // read in the same transaction: the feed after it is exactly what the
+  // data does not hold yet.
+  virtual core::Dataset load(long long& feed_position) = 0;
   virtual std::vector<ValueChange> value_history(const std::string& indicator,
                                                  const std::string& unit,
                                                  const std::string& period) = 0;

@@ -256,7 +256,9 @@ TEST(ChangeFeedRetention, TheServerPrunesTheFeedToWhatItKeeps) {
   options.args = {"--change-feed-kept", "3"};
   ServerProcess server(options);
   auto store = mandate::store::open_store(server.db(), mandate::store::OpenMode::existing);
-  ASSERT_GT(store->changes_after(0, 1'000'000).size(), 3u);  // the demo's import
+  // The demo's import left hundreds of entries. On PostgreSQL the follower
+  // wakes as its listener connects and may prune them before this write
+  // (then the write is a fourth entry until the next hourly pass).
   {
     // A write behind the server's back wakes its follower.
     auto tx = store->begin({"test", "2026-01-01T00:00:00Z"});
@@ -265,8 +267,9 @@ TEST(ChangeFeedRetention, TheServerPrunesTheFeedToWhatItKeeps) {
     tx->commit();
   }
   EXPECT_TRUE(within(std::chrono::milliseconds(3000),
-                     [&] { return store->changes_after(0, 1'000'000).size() == 3; }));
+                     [&] { return store->changes_after(0, 1'000'000).size() <= 4; }));
   const auto kept = store->changes_after(0, 10);
+  EXPECT_GE(kept.size(), 3u);
   ASSERT_FALSE(kept.empty());
   EXPECT_TRUE(kept.front().metadata);
   EXPECT_EQ(kept.back().value.period, "190001");

@@ -260,6 +260,40 @@ TEST_F(StoreTest, PruningTheChangeFeedKeepsTheNewestAndMarksTheCut) {
   EXPECT_EQ(s->changes_after(0, 100).size(), 3u);
 }
 
+// A write committed between reading a snapshot and checking the engine
+// against it (this server's own, applied at commit, or another's, in the
+// feed) is no reason to rebuild: the engine is the snapshot plus the feed
+// after the snapshot's position, which Store::load reads in its transaction.
+TEST_F(StoreTest, WritesAfterTheSnapshotDoNotRebuildTheRollups) {
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, demo_data(), kCtx);
+  service::AnalyticsCache cache;
+  long long position = 0;
+  const core::Dataset first = s->load(position);
+  EXPECT_EQ(position, s->feed_position());
+  cache.sync(first, *s, position);
+  auto write = [&](double x) {
+    const core::Value v{"BUDGET_REVENUE", "LS", "2021", core::ValueKind::estimate, x, "", false};
+    auto tx = s->begin(kCtx);
+    tx->upsert(v);
+    tx->commit();
+    return service::CellWrite{v, false};
+  };
+  const core::Dataset before = s->load(position);
+  const service::CellWrite own = write(1);  // applied at commit, as the server does
+  cache.apply(std::span(&own, 1));
+  write(2);  // another server's: only in the feed
+  cache.sync(before, *s, position);
+  EXPECT_EQ(cache.builds(), 1);
+  EXPECT_EQ(cache.fed_through(), s->feed_position());
+  // A change the feed does not explain still rebuilds.
+  core::Dataset altered = s->load(position);
+  altered.values.at(0).value += 1;
+  ASSERT_EQ(position, s->feed_position());
+  cache.sync(altered, *s, position);
+  EXPECT_EQ(cache.builds(), 2);
+}
+
 TEST_F(StoreTest, UpsertReportsChangeOnlyWhenSomethingDiffers) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
   core::Field f{"economy", "Kinh tế"};

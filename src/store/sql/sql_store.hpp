@@ -23,7 +23,8 @@ class SqlStore : public Store {
   using Pool = ConnectionPool<Connection>;
 
   std::unique_ptr<StoreTransaction> begin(const ChangeContext& context) override;
-  core::Dataset load() override;
+  using Store::load;
+  core::Dataset load(long long& feed_position) override;
   std::vector<ValueChange> value_history(const std::string& indicator, const std::string& unit,
                                          const std::string& period) override;
   std::optional<UserRecord> find_user(const std::string& username) override;

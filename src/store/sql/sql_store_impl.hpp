@@ -51,7 +51,7 @@ std::unique_ptr<StoreTransaction> SqlStore<Backend>::begin(const ChangeContext& 
 }
 
 template <typename Backend>
-core::Dataset SqlStore<Backend>::load() {
+core::Dataset SqlStore<Backend>::load(long long& feed_position) {
   core::Dataset d;
   auto lease = pool_.acquire();
   Connection& c = *lease;
@@ -68,6 +68,10 @@ core::Dataset SqlStore<Backend>::load() {
     }
   } end_read{c};
 
+  {
+    auto st = c.prepare("SELECT COALESCE(MAX(id), 0) FROM changes");
+    feed_position = st.step() ? st.integer(0) : 0;
+  }
   for (auto st = c.prepare(
            "SELECT code, name, type, parent_code, groups_json, valid_from, valid_to, illustrative"
            " FROM units ORDER BY id");
