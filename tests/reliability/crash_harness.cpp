@@ -127,7 +127,9 @@ int run(const Options& options) {
       if (!b.error().empty())
         errors.push_back("importer before the kill: " + b.error());
 
+    const auto restarting = Clock::now();
     restarted = std::make_unique<ServerProcess>(again);
+    const auto verifying = Clock::now();
     server = restarted.get();
     HttpClient reader(server->port());
     reader.set_header("Authorization", "Bearer " + token);
@@ -140,8 +142,14 @@ int run(const Options& options) {
     mandate::reliability::check_rollups(reader, stored, years, errors);
     mandate::reliability::check_integrity(server->db(), errors);
 
-    std::printf("round %d: killed after %d ms, %zu values stored%s\n", round, delay, stored.size(),
-                errors.empty() ? "" : ", FAILED");
+    auto ms = [](Clock::duration d) {
+      return static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(d).count());
+    };
+    std::printf(
+        "round %d: killed after %d ms, restarted in %ld ms, %zu values stored, checked in "
+        "%ld ms%s\n",
+        round, delay, ms(verifying - restarting), stored.size(), ms(Clock::now() - verifying),
+        errors.empty() ? "" : ", FAILED");
     std::fflush(stdout);
     if (!errors.empty()) {
       for (const auto& e : errors)
