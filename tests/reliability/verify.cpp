@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -172,6 +173,26 @@ void check_rollups(HttpClient& client, const StoredValues& stored, const std::ve
                        describe(number(total.at("value"))) + ", the stored months sum to " +
                        describe(expected));
   }
+}
+
+double check_writable(HttpClient& client, int round, std::vector<std::string>& errors) {
+  const int m = 1 + round % 12;
+  const std::string cell = std::string("/api/v1/values/") + kIndicator + "/" + kWards[0] + "/1949" +
+                           (m < 10 ? "0" : "") + std::to_string(m);
+  const auto start = std::chrono::steady_clock::now();
+  const HttpResponse current = client.get(cell);
+  HttpClient::Headers headers = {{"Content-Type", "application/json"}};
+  if (current.status == 200)
+    headers.emplace_back("If-Match", current.header("ETag"));
+  else
+    headers.emplace_back("If-None-Match", "*");
+  const HttpResponse r =
+      client.request("PUT", cell, json::serialize(json::object{{"value", round}}), headers);
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (r.status != 200 && r.status != 201)
+    errors.push_back("a write after the restart: " + std::to_string(r.status) + " " + r.body);
+  return ms;
 }
 
 void check_integrity(const std::string& db, std::vector<std::string>& errors) {

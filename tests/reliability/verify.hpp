@@ -19,6 +19,12 @@ StoredValues read_stored(test_support::HttpClient& client, const std::vector<int
 void check_rollups(test_support::HttpClient& client, const StoredValues& stored,
                    const std::vector<int>& years, std::vector<std::string>& errors);
 
+// The restarted server takes writes at once: nothing the killed one left
+// (a lock, a transaction) holds them up. PUTs a value to a cell of year 1949
+// (a month per round) and returns how long the answer took, in ms.
+double check_writable(test_support::HttpClient& client, int round,
+                      std::vector<std::string>& errors);
+
 // SQLite: PRAGMA integrity_check and foreign_key_check, read beside the running
 // server. PostgreSQL: amcheck's bt_index_check (heapallindexed) on every index.
 // Both: every harness value stored has its value_history entry (written in the
