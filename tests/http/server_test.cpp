@@ -2,6 +2,10 @@
 // TCP. Limits, timeouts, keep-alive, shutdown, headers, metrics, access log
 // and static files.
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -269,6 +273,57 @@ TEST(ServerTimeouts, StalledClientIsDisconnectedAndDoesNotBlockOthers) {
   HttpClient silent(server.port());
   silent.connect();
   EXPECT_TRUE(silent.wait_closed(3s));
+}
+
+// Sends bytes one at a time, every 50 ms, on a raw connection until the
+// server closes it; meanwhile other requests, on the server's single thread,
+// must be answered at once. Returns how long the server let the trickle go on.
+Clock::duration trickle_until_closed(uint16_t port, const std::string& start, HttpClient& other) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const auto began = Clock::now();
+  bool closed = ::send(fd, start.data(), start.size(), MSG_NOSIGNAL) < 0;
+  while (!closed && Clock::now() - began < 5s) {
+    closed = ::send(fd, "a", 1, MSG_NOSIGNAL) < 0;
+    pollfd p{fd, POLLIN, 0};
+    if (!closed && ::poll(&p, 1, 50) > 0) {
+      char buf[512];
+      closed = ::recv(fd, buf, sizeof buf, 0) <= 0;  // end of stream or reset
+    }
+    const auto asked = Clock::now();
+    EXPECT_EQ(other.get("/healthz").status, 200);
+    EXPECT_LT(Clock::now() - asked, 300ms) << "a trickling client held up another";
+  }
+  ::close(fd);
+  EXPECT_TRUE(closed) << "still open after 5 s of trickling";
+  return Clock::now() - began;
+}
+
+// Sending a byte now and then does not extend the read timeout: it runs from
+// the request's first byte to its last, header and body alike.
+TEST(ServerTimeouts, TricklingHeadersAreCutOffAtTheReadTimeout) {
+  ServerProcess server(with_args({"--threads", "1", "--read-timeout-ms", "500"}));
+  HttpClient other(server.port());
+  const auto lasted =
+      trickle_until_closed(server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: ", other);
+  EXPECT_GE(lasted, 450ms);
+  EXPECT_LT(lasted, 2500ms);
+}
+
+TEST(ServerTimeouts, TricklingBodyIsCutOffAtTheReadTimeout) {
+  ServerProcess server(with_args({"--threads", "1", "--read-timeout-ms", "500"}));
+  HttpClient other(server.port());
+  const auto lasted = trickle_until_closed(server.port(),
+                                           "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                                           "Content-Type: application/json\r\n"
+                                           "Content-Length: 100000\r\n\r\n{",
+                                           other);
+  EXPECT_GE(lasted, 450ms);
+  EXPECT_LT(lasted, 2500ms);
 }
 
 TEST(ServerTimeouts, IdleKeepAliveConnectionIsClosed) {

@@ -3,36 +3,17 @@
 // clients signed in as them: what the API's black-box tests share.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <string>
 
+#include "accounts.hpp"
 #include "http_client.hpp"
 #include "server_process.hpp"
 
 namespace mandate::test_support {
 
-struct Account {
-  const char* username;
-  const char* unit;
-  const char* role;
-};
-
-// Scopes: LS is the city (root), LS-VT and LS-CL are wards.
-inline constexpr Account kAccounts[] = {
-    {"admin", "LS", "admin"},          {"planner", "LS", "planner"},
-    {"reporter", "LS-VT", "reporter"}, {"approver", "LS-VT", "approver"},
-    {"viewer", "LS-VT", "viewer"},     {"wardadmin", "LS-VT", "admin"},
-};
-inline constexpr const char* kPassword = "mật-khẩu-đủ-dài";
-
+// The account added to the test's server, failing the test when it cannot be.
 inline void add_user(const std::string& db, const Account& a) {
-  const std::string cmd = std::string(MANDATE_BINARY) + " user add --db '" + db + "' --username " +
-                          a.username + " --unit " + a.unit + " --role " + a.role + " >/dev/null";
-  FILE* p = popen(cmd.c_str(), "w");
-  ASSERT_NE(p, nullptr);
-  std::fputs(kPassword, p);
-  std::fputs("\n", p);
-  ASSERT_EQ(pclose(p), 0) << cmd;
+  ASSERT_NO_THROW(add_user(MANDATE_BINARY, db, a)) << a.username;
 }
 
 class ApiFixture : public ::testing::Test {
