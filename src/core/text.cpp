@@ -118,6 +118,21 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    if (next_code_point(text, i) == kInvalid) {
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      i = start + 1;
+    } else {
+      out.append(text.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
 size_t utf8_length(std::string_view text) {
   size_t n = 0;
   for (size_t i = 0; i < text.size(); ++n)

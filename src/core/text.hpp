@@ -7,6 +7,9 @@ namespace mandate::core {
 
 // True when text is well-formed UTF-8.
 bool is_valid_utf8(std::string_view text);
+// The text with each byte that is not part of well-formed UTF-8 replaced by
+// U+FFFD, for echoing outside bytes where valid UTF-8 is required (JSON).
+std::string valid_utf8(std::string_view text);
 // Number of code points (what a user counts as characters, near enough for limits).
 size_t utf8_length(std::string_view text);
 // NFC normal form. Throws Error(invalid_input, "text.invalid_utf8") on bad UTF-8.

@@ -67,6 +67,16 @@ TEST(Utf8, RejectsIllFormedText) {
   }
 }
 
+TEST(Utf8, ValidUtf8ReplacesEachBadByteAndKeepsTheRest) {
+  EXPECT_EQ(valid_utf8("Phường Vĩnh Trại"), "Phường Vĩnh Trại");
+  EXPECT_EQ(valid_utf8("GET\x92"), "GET\xef\xbf\xbd");
+  EXPECT_EQ(valid_utf8("a\xc3"), "a\xef\xbf\xbd");                                // cut short
+  EXPECT_EQ(valid_utf8("\xed\xa0\x80"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");  // a surrogate
+  for (std::string_view bad : kBadUtf8) {
+    EXPECT_TRUE(is_valid_utf8(valid_utf8(bad))) << testing::PrintToString(std::string(bad));
+  }
+}
+
 TEST(Utf8, EveryFunctionRejectsIllFormedText) {
   for (std::string_view bad : kBadUtf8) {
     expect_invalid_utf8([&] { to_nfc(bad); });
