@@ -6,6 +6,12 @@ function(mandate_target_options target)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
+  if(MANDATE_FUZZ)
+    # Coverage instrumentation for libFuzzer in everything of ours; only the
+    # fuzz targets link libFuzzer itself (-fsanitize=fuzzer, fuzz/CMakeLists.txt),
+    # so the unit tests of the same tree keep their own main.
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
 endfunction()
 
 # Compiles files into the binary (migrations, the demo, the OpenAPI document):

@@ -1,19 +1,27 @@
 #include "http/errors.hpp"
 
+#include "core/text.hpp"
+
 namespace mandate::http {
 namespace {
 
 using core::ErrorCategory;
 using core::Lang;
 
+// Messages and fields quote outside bytes (a target, a method, a key name),
+// which need not be UTF-8; the body must stay valid JSON, so bad bytes become
+// U+FFFD (found by fuzz/router.cpp). Error arguments are quotable already
+// (core::Error); messages made here from other text are made so, whole.
+constexpr size_t kWhole = std::string::npos;
 Response make(int status, const std::string& code, const std::string& vi, const std::string& en,
               const std::string& field) {
   boost::json::object error;
   error["code"] = code;
   error["status"] = status;
-  error["message"] = boost::json::object{{"vi", vi}, {"en", en}};
+  error["message"] =
+      boost::json::object{{"vi", core::quotable(vi, kWhole)}, {"en", core::quotable(en, kWhole)}};
   if (!field.empty())
-    error["field"] = field;
+    error["field"] = core::quotable(field, kWhole);
   Response r = Response::json(status, boost::json::object{{"error", std::move(error)}});
   if (status == 503)
     r.with_header("Retry-After", "1");

@@ -102,6 +102,24 @@ TEST_F(HttpRouter, EmptySegmentDoesNotMatchAParameter) {
   EXPECT_EQ(router.dispatch(req).status, 404);
 }
 
+// Found by fuzz/router.cpp (fuzz/corpus/router/crash-invalid-utf8-method): the
+// error message quoted the method's bytes as they came, so the body was not JSON.
+TEST_F(HttpRouter, ErrorsQuotingBytesThatAreNotUtf8AreStillJson) {
+  auto method = make("GET\x92", "/api/v1/units/LS");
+  Response r = router.dispatch(method);
+  EXPECT_EQ(r.status, 405);
+  EXPECT_NO_THROW(body(r));
+
+  auto path = make("GET", "/nowhere\xff");
+  r = router.dispatch(path);
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(std::string(body(r)["error"].as_object()["message"].as_object()["en"].as_string())
+                .find("/nowhere\xef\xbf\xbd"),
+            std::string::npos);
+
+  EXPECT_NO_THROW(boost::json::parse(error_response(400, "http.bad_target", {"/\xc3("}).body));
+}
+
 TEST_F(HttpRouter, KnownPathWithOtherMethodIs405WithAllow) {
   auto req = make("DELETE", "/api/v1/units/LS");
   Response r = router.dispatch(req);

@@ -67,6 +67,13 @@ TEST(Utf8, RejectsIllFormedText) {
   }
 }
 
+TEST(Quotable, ReplacesEachBadByteAndKeepsTheRest) {
+  EXPECT_EQ(quotable("Phường Vĩnh Trại"), "Phường Vĩnh Trại");
+  EXPECT_EQ(quotable("GET\x92"), "GET\xef\xbf\xbd");
+  EXPECT_EQ(quotable("a\xc3"), "a\xef\xbf\xbd");                                // cut short
+  EXPECT_EQ(quotable("\xed\xa0\x80"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");  // a surrogate
+}
+
 TEST(Utf8, EveryFunctionRejectsIllFormedText) {
   for (std::string_view bad : kBadUtf8) {
     expect_invalid_utf8([&] { to_nfc(bad); });

@@ -28,7 +28,10 @@ Trend project(std::span<const std::pair<int, double>> points, int last_year, boo
   std::optional<double> growth;  // yearly factor
   if (points.size() >= 2 && x1 > x0 && v0 > 0 && v1 > 0)
     growth = std::pow(v1 / v0, 1.0 / (x1 - x0));
-  auto compound = [&](int year) { return v1 * std::pow(*growth, year - x1); };
+  // Captured by name: clang before 16 cannot capture structured bindings.
+  auto compound = [&, last_x = x1, last_v = v1](int year) {
+    return last_v * std::pow(*growth, year - last_x);
+  };
 
   if (!cumulative) {
     t.linear = x1 >= last_year ? v1 : line(last_year);
