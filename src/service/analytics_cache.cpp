@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "service/analytics_fingerprint.hpp"
+#include "service/value_audit.hpp"
 
 namespace mandate::service {
 namespace {
@@ -45,13 +46,6 @@ std::unique_ptr<core::analytics::Engine> build_logged(const core::Dataset& data)
   return engine;
 }
 
-std::string cell_key(const core::Value& v) {
-  std::string k = v.indicator;
-  k.append(1, '\x1f').append(v.unit).append(1, '\x1f').append(v.period);
-  k.append(1, '\x1f').append(core::value_kind_name(v.kind));
-  return k;
-}
-
 // The values hash data will have once the feed entries after it (oldest
 // first) are applied: what an engine that also followed them must match.
 std::uint64_t values_hash_after(const core::Dataset& data,
@@ -62,15 +56,15 @@ std::uint64_t values_hash_after(const core::Dataset& data,
   std::unordered_map<std::string, std::optional<double>> cells;  // touched cells only
   for (const auto& c : later)
     if (!c.metadata)
-      cells.emplace(cell_key(c.value), std::nullopt);
+      cells.emplace(value_cell_key(c.value), std::nullopt);
   for (const auto& v : data.values)
-    if (auto it = cells.find(cell_key(v)); it != cells.end())
+    if (auto it = cells.find(value_cell_key(v)); it != cells.end())
       it->second = v.value;
   for (const auto& c : later) {
     if (c.metadata)
       continue;
     const core::Value& v = c.value;
-    auto& held = cells[cell_key(v)];
+    auto& held = cells[value_cell_key(v)];
     if (held)
       sum -= value_hash(v.indicator, v.unit, v.period, v.kind, *held);
     held = c.removed ? std::nullopt : std::optional(v.value);
