@@ -368,6 +368,8 @@ bool Engine::Impl::write(IndicatorId i, UnitId u, OptionId o, PeriodCode p, bool
     es.insert(it, Entry{p, probe.official, *value});
     ++value_count;
   }
+  if (!is_term(p))
+    refresh_year(r, series[si], code_year(p));
   if (r == Rollup::none)
     return true;
   Figures after(*this, i, u, o, r);

@@ -142,6 +142,38 @@ std::pair<Cell, Cell> Engine::Impl::own_slot(Rollup r, const Series& s, int year
   return {reported, own};
 }
 
+void Engine::Impl::refresh_year(Rollup r, Series& s, int year) const {
+  if (s.years.empty()) {
+    s.first_year = year;
+  } else if (year < s.first_year) {
+    s.years.insert(s.years.begin(), static_cast<std::size_t>(s.first_year - year), YearFigures{});
+    s.first_year = year;
+  }
+  const auto k = static_cast<std::size_t>(year - s.first_year);
+  if (k >= s.years.size())
+    s.years.resize(k + 1);
+  const auto [reported, own] = own_slot(r, s, year, slot::year, year_guess(s, year));
+  s.years[k] = YearFigures{reported, own};
+}
+
+void Engine::Impl::refresh_years(Rollup r, Series& s) const {
+  int lo = 1 << 30, hi = -(1 << 30);
+  for (const Entry& e : s.entries)
+    if (!is_term(e.period)) {
+      lo = std::min(lo, code_year(e.period));
+      hi = std::max(hi, code_year(e.period));
+    }
+  std::vector<YearFigures>().swap(s.years);
+  if (hi < lo)
+    return;
+  s.first_year = lo;
+  s.years.resize(static_cast<std::size_t>(hi - lo + 1));
+  for (int y = lo; y <= hi; ++y) {
+    const auto [reported, own] = own_slot(r, s, y, slot::year, year_guess(s, y));
+    s.years[static_cast<std::size_t>(y - lo)] = YearFigures{reported, own};
+  }
+}
+
 Cell Engine::Impl::reported_term(const Series* s, unsigned t) const {
   Cell reported;
   if (!s)
@@ -251,11 +283,53 @@ void Engine::Impl::load(std::span<const ValueRecord> values) {
     es.resize(out);
     if (es.capacity() > out + out / 8 + 4)
       es.shrink_to_fit();
+    refresh_years(rollup(static_cast<IndicatorId>(series_keys[si] >> 48)), series[si]);
   }
   value_count = 0;
   for (const auto& s : series)
     value_count += s.entries.size();
+  index_series_by_unit();
   rebuild();
+}
+
+void Engine::Impl::index_series_by_unit() {
+  const Hierarchy& h = engine.hierarchy_;
+  unit_series_begin.assign(h.size() + 1, 0);
+  for (std::uint64_t key : series_keys)
+    ++unit_series_begin[h.layout_rank(static_cast<UnitId>(key & 0xffff'ffffu)) + 1];
+  for (std::size_t r = 0; r < h.size(); ++r)
+    unit_series_begin[r + 1] += unit_series_begin[r];
+  unit_series.assign(series_keys.size(), UnitSeries{});
+  std::vector<std::uint32_t> fill(unit_series_begin.begin(), unit_series_begin.end() - 1);
+  for (std::uint32_t si = 0; si < series_keys.size(); ++si) {
+    const std::uint64_t key = series_keys[si];
+    unit_series[fill[h.layout_rank(static_cast<UnitId>(key & 0xffff'ffffu))]++] =
+        UnitSeries{static_cast<std::uint32_t>(key >> 32), si};
+  }
+  for (std::size_t r = 0; r < h.size(); ++r)
+    std::sort(unit_series.begin() + unit_series_begin[r],
+              unit_series.begin() + unit_series_begin[r + 1],
+              [](const UnitSeries& a, const UnitSeries& b) {
+                return a.indicator_option < b.indicator_option;
+              });
+  indexed_series = series.size();
+}
+
+const Series* Engine::Impl::find_series(IndicatorId i, UnitId u, OptionId o) const {
+  if (!unit_series_begin.empty()) {
+    const std::uint32_t rank = engine.hierarchy_.layout_rank(u);
+    const UnitSeries* b = unit_series.data() + unit_series_begin[rank];
+    const UnitSeries* e = unit_series.data() + unit_series_begin[rank + 1];
+    const auto io = static_cast<std::uint32_t>(series_key(i, u, o) >> 32);
+    const UnitSeries* it = std::lower_bound(
+        b, e, io, [](const UnitSeries& x, std::uint32_t v) { return x.indicator_option < v; });
+    if (it != e && it->indicator_option == io)
+      return &series[it->series];
+    if (series.size() == indexed_series)
+      return nullptr;
+  }
+  const auto k = series_index.find(series_key(i, u, o));
+  return k == FlatMap::kMissing ? nullptr : &series[k];
 }
 
 void Engine::Impl::rebuild() {

@@ -21,9 +21,25 @@ struct Entry {
   double value;
 };
 
-// The values of one indicator x unit x option.
+// Reported and own figure of a whole calendar year.
+struct YearFigures {
+  Cell reported;
+  Cell own;
+};
+
+// The values of one indicator x unit x option, and the figures of each year
+// they touch: kept on every write so that a year read (the dashboard's
+// commonest, and the children of a unit: one small series per child) reads
+// one record instead of summing the year's months.
 struct Series {
   std::vector<Entry> entries;
+  int first_year = 0;
+  std::vector<YearFigures> years;  // of [first_year, first_year + years.size())
+
+  const YearFigures* year(int y) const {
+    const auto k = static_cast<std::size_t>(y - first_year);
+    return y >= first_year && k < years.size() ? &years[k] : nullptr;
+  }
 };
 
 // Aggregates of a unit's parts for one indicator x option: 32 cells per year
@@ -127,6 +143,18 @@ struct Engine::Impl {
   std::vector<Series> series;
   std::vector<std::uint64_t> series_keys;  // series_key of each series
   FlatMap series_index;
+  // The series of each unit as the last bulk load left them, by the unit's
+  // layout rank (offsets, then each unit's (indicator, option) -> series
+  // sorted): the children of a unit find their series in adjacent memory
+  // instead of one scattered hash probe each. Series added later by writes
+  // are found through series_index.
+  struct UnitSeries {
+    std::uint32_t indicator_option;  // indicator << 16 | option
+    std::uint32_t series;
+  };
+  std::vector<std::uint32_t> unit_series_begin;
+  std::vector<UnitSeries> unit_series;
+  std::size_t indexed_series = 0;  // series [0, indexed_series) are in unit_series
   std::vector<Group> groups;
   std::vector<std::uint64_t> group_keys;
   FlatMap group_index;
@@ -137,10 +165,8 @@ struct Engine::Impl {
   std::size_t value_count = 0;
 
   Rollup rollup(IndicatorId i) const { return engine.indicators_[i].rollup; }
-  const Series* find_series(IndicatorId i, UnitId u, OptionId o) const {
-    auto k = series_index.find(series_key(i, u, o));
-    return k == FlatMap::kMissing ? nullptr : &series[k];
-  }
+  const Series* find_series(IndicatorId i, UnitId u, OptionId o) const;
+  void index_series_by_unit();
   const Group* find_group(IndicatorId i, UnitId u, OptionId o) const {
     auto k = group_index.find(series_key(i, u, o));
     return k == FlatMap::kMissing ? nullptr : &groups[k];
@@ -154,6 +180,9 @@ struct Engine::Impl {
   // search for the year's entries starts at `guess` (year_guess).
   std::pair<Cell, Cell> own_slot(Rollup r, const Series& s, int year, unsigned slot_index,
                                  std::size_t guess) const;
+  // Recomputes s's YearFigures of one year, or of every year it has entries in.
+  void refresh_year(Rollup r, Series& s, int year) const;
+  void refresh_years(Rollup r, Series& s) const;
   // Own figure of a term: its reported value, else its years' own figures.
   // The value reported for term t itself (empty when none).
   Cell reported_term(const Series* s, unsigned t) const;

@@ -1,6 +1,7 @@
 // Reads: figures, the batch shapes of the dashboard, projections, memory.
 #include <algorithm>
 #include <mutex>
+#include <tuple>
 
 #include "core/analytics/engine_impl.hpp"
 #include "core/analytics/projection.hpp"
@@ -120,15 +121,16 @@ std::vector<Figure> Engine::query_grid(std::span<const IndicatorId> indicators,
     const Group* g = nullptr;
   };
   std::vector<Resolved> resolved(indicators.size() * units.size());
-  auto wants_group = [&](UnitId u) { return !hierarchy_.children(u).empty(); };
+  auto wants_group = [&](UnitId u) { return hierarchy_.has_parts(u); };
+  if (!impl_->unit_series_begin.empty())
+    for (UnitId u : units)
+      __builtin_prefetch(&impl_->unit_series_begin[hierarchy_.layout_rank(u)]);
   for (IndicatorId i : indicators) {
     if (indicators_[i].formula)
       continue;
-    for (UnitId u : units) {
-      impl_->series_index.prefetch(series_key(i, u, option));
+    for (UnitId u : units)
       if (wants_group(u))
         impl_->group_index.prefetch(series_key(i, u, option));
-    }
   }
   std::size_t n = 0;
   for (IndicatorId i : indicators)
@@ -141,21 +143,28 @@ std::vector<Figure> Engine::query_grid(std::span<const IndicatorId> indicators,
       __builtin_prefetch(r.s);
       __builtin_prefetch(r.g);
     }
+  // Whole years read the series' YearFigures; other slots its entries.
+  const bool reads_entries = std::any_of(periods.begin(), periods.end(), [](PeriodCode p) {
+    return !is_term(p) && code_slot(p) != slot::year;
+  });
   for (const Resolved& r : resolved) {
-    if (r.s && !r.s->entries.empty()) {
+    if (r.s && reads_entries && !r.s->entries.empty()) {
       __builtin_prefetch(&r.s->entries.front());
       __builtin_prefetch(&r.s->entries.back());
     }
-    if (r.g)
-      for (PeriodCode p : periods)
-        if (!is_term(p))
+    for (PeriodCode p : periods)
+      if (!is_term(p)) {
+        if (r.g)
           __builtin_prefetch(r.g->find(code_year(p), code_slot(p)));
+        if (r.s && code_slot(p) == slot::year)
+          __builtin_prefetch(r.s->year(code_year(p)));
+      }
   }
   constexpr std::size_t kEntriesPerLine = 64 / sizeof(Entry);
   for (const Resolved& r : resolved)
     if (r.s)
       for (PeriodCode p : periods)
-        if (!is_term(p)) {  // the lines holding the year's entries: up to 32 slots
+        if (!is_term(p) && code_slot(p) != slot::year) {  // the lines holding the year's entries
           const Entry* first = r.s->entries.data() + year_guess(*r.s, code_year(p));
           const Entry* end = r.s->entries.data() + r.s->entries.size();
           for (const Entry* e = first; e < end && e < first + kSlotsPerYear; e += kEntriesPerLine)
@@ -182,7 +191,15 @@ std::vector<Figure> Engine::query_grid(std::span<const IndicatorId> indicators,
           fill_figure(out.emplace_back(), info.rollup, Cell{}, Cell{}, a, a);
           continue;
         }
-        const auto [reported, own] = impl_->own_slot(info.rollup, *s, y, k, year_guess(*s, y));
+        Cell reported, own;
+        if (k == slot::year) {
+          if (const YearFigures* yf = s->year(y)) {
+            reported = yf->reported;
+            own = yf->own;
+          }
+        } else {
+          std::tie(reported, own) = impl_->own_slot(info.rollup, *s, y, k, year_guess(*s, y));
+        }
         const Cell a = agg ? *agg : Cell{};
         fill_figure(out.emplace_back(), info.rollup, reported, own, a,
                     final_figure(info.rollup, reported, own, a, hierarchy_.born(u)));
@@ -279,12 +296,14 @@ std::vector<AtRisk> Engine::at_risk(UnitId u, PeriodCode term, int through_year)
 std::size_t Engine::Impl::memory_bytes() const {
   std::size_t n = series.capacity() * sizeof(Series) + series_keys.capacity() * 8 +
                   series_index.memory_bytes() + groups.capacity() * sizeof(Group) +
+                  unit_series_begin.capacity() * 4 + unit_series.capacity() * sizeof(UnitSeries) +
                   group_keys.capacity() * 8 + group_index.memory_bytes() +
                   terms.capacity() * sizeof(Term) + targets.size() * 48 +
                   targets.bucket_count() * sizeof(void*) + options.capacity() * sizeof(std::string);
   constexpr std::size_t kHeapOverhead = 16;  // malloc's header and rounding, per allocation
   for (const Series& s : series)
-    n += s.entries.capacity() * sizeof(Entry) + (s.entries.capacity() ? kHeapOverhead : 0);
+    n += s.entries.capacity() * sizeof(Entry) + (s.entries.capacity() ? kHeapOverhead : 0) +
+         s.years.capacity() * sizeof(YearFigures) + (s.years.capacity() ? kHeapOverhead : 0);
   for (const Group& g : groups)
     n += (g.cells.capacity() + g.terms.capacity()) * sizeof(Cell) + 2 * kHeapOverhead;
   return n;

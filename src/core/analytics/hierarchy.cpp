@@ -143,6 +143,9 @@ void Hierarchy::link_children_and_order() {
       children_[r.unit].push_back(Relation{u, r.from, r.to, r.share});
       ++pending[r.unit];
     }
+  has_parts_.assign(size(), false);
+  for (UnitId u = 0; u < size(); ++u)
+    has_parts_[u] = !children_[u].empty();
   // Kahn's algorithm from the leaves up; a loop leaves units unplaced.
   bottom_up_.reserve(size());
   for (UnitId u = 0; u < size(); ++u)

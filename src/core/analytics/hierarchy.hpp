@@ -73,6 +73,9 @@ class Hierarchy {
   const std::string& code(UnitId u) const { return codes_[u]; }
   std::span<const Relation> parents(UnitId u) const { return parents_[u]; }
   std::span<const Relation> children(UnitId u) const { return children_[u]; }
+  // Whether any unit ever rolls into u: a packed bit, for the read paths that
+  // ask it of many scattered units.
+  bool has_parts(UnitId u) const { return has_parts_[u]; }
   // Every unit, each after all the units that ever roll into it.
   const std::vector<UnitId>& bottom_up() const { return bottom_up_; }
   // Place of u in an order that keeps the children of each unit together
@@ -98,6 +101,7 @@ class Hierarchy {
   std::vector<std::vector<Relation>> parents_;
   std::vector<bool> born_;
   std::vector<std::vector<Relation>> children_;
+  std::vector<bool> has_parts_;
   std::vector<UnitId> bottom_up_;
   std::vector<unsigned> depth_;
   std::vector<std::uint32_t> layout_rank_;
