@@ -85,7 +85,7 @@ TEST_F(AuditChain, TheMigrationChainsTheEntriesWrittenBeforeIt) {
   // The database as the release before the chain left it: no hash column.
   store.reset();
   test_support::exec_sql(db, "ALTER TABLE audit_log DROP COLUMN hash");
-  test_support::exec_sql(db, "DELETE FROM schema_migrations WHERE version = 8");
+  test_support::exec_sql(db, "DELETE FROM schema_migrations WHERE version >= 8");
   const auto v = verify();  // opening migrates
   EXPECT_EQ(v.entries, 5);
   EXPECT_FALSE(v.broken_at);

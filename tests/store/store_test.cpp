@@ -53,11 +53,11 @@ class SqliteFile : public StoreTest {};
 
 TEST_F(StoreTest, MigratesFromEmpty) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
-  EXPECT_EQ(s->schema_version(), 8);
+  EXPECT_EQ(s->schema_version(), 9);
   EXPECT_TRUE(s->load().units.empty());
   // Opening again applies nothing new.
   auto again = store::open_store(path, store::OpenMode::existing);
-  EXPECT_EQ(again->schema_version(), 8);
+  EXPECT_EQ(again->schema_version(), 9);
 }
 
 TEST_F(StoreTest, ExistingModeRefusesMissingDatabase) {
@@ -104,6 +104,48 @@ TEST_F(StoreTest, DemoRoundTripsExactly) {
   EXPECT_EQ(io::write_metadata(loaded), io::write_metadata(data));
   // Loading again changes nothing.
   EXPECT_EQ(service::import_dataset(*s, data, kCtx).changed, 0u);
+}
+
+TEST_F(StoreTest, ValuesLoadInTheOrderTheyWereFirstWritten) {
+  const core::Dataset data = demo_data();
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, data, kCtx);
+  // Changing the first value moves its row on PostgreSQL's disk, not its place.
+  core::Value changed = data.values.front();
+  changed.value += 1;
+  {
+    auto tx = s->begin(kCtx);
+    ASSERT_TRUE(tx->upsert(changed));
+    tx->commit();
+  }
+  const core::Dataset loaded = s->load();
+  ASSERT_EQ(loaded.values.size(), data.values.size());
+  EXPECT_EQ(loaded.values.front().value, changed.value);
+  for (std::size_t k = 1; k < data.values.size(); ++k)
+    ASSERT_EQ(loaded.values[k].period + loaded.values[k].unit + loaded.values[k].indicator,
+              data.values[k].period + data.values[k].unit + data.values[k].indicator)
+        << k;
+}
+
+TEST_F(StoreTest, LoadingReadsEveryValueAcrossItsPages) {
+  // More values than one page of the load (100,000), written behind the
+  // store's back in one statement (fast on both databases).
+  auto s = store::open_store(path, store::OpenMode::create_or_open);
+  service::import_dataset(*s, demo_data(), kCtx);
+  const std::size_t before = s->load().values.size();
+  constexpr int kExtra = 100'050;
+  exec_sql("WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < " +
+           std::to_string(kExtra - 1) +
+           ") INSERT INTO data_values (indicator_id, unit_id, period, kind, value, updated_by,"
+           " updated_at) SELECT (SELECT min(id) FROM indicators), (SELECT min(id) FROM units),"
+           " 'P' || k, 'official', k, 'test', '2026-01-01T00:00:00Z' FROM n");
+  const core::Dataset loaded = s->load();
+  ASSERT_EQ(loaded.values.size(), before + kExtra);
+  for (int k : {0, 99'999 - int(before), 99'999, 100'000, kExtra - 1}) {
+    const core::Value& v = loaded.values[before + static_cast<std::size_t>(k)];
+    EXPECT_EQ(v.period, "P" + std::to_string(k));
+    EXPECT_EQ(v.value, double(k));
+  }
 }
 
 TEST_F(StoreTest, UncommittedTransactionLeavesNothing) {

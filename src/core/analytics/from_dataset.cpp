@@ -77,9 +77,26 @@ std::unique_ptr<Engine> build_engine(const Dataset& data,
     computed.push_back(ind.computed());
   std::vector<ValueRecord> records;
   records.reserve(data.values.size());
+  // Stored values come series by series: the codes of the value before are
+  // usually this one's too, and looking them up again is most of the work.
+  const Value* before = nullptr;
+  std::optional<ValueRecord> last;
   for (std::size_t n = 0; n < data.values.size(); ++n) {
-    if (auto r = record_of(*engine, data.values[n]); r && !computed[r->indicator])
-      records.push_back(*r);
+    const Value& v = data.values[n];
+    if (before && last && v.indicator == before->indicator && v.unit == before->unit) {
+      try {
+        last->period = engine->period_code(Period::parse(v.period));
+        last->kind = v.kind;
+        last->value = v.value;
+      } catch (const Error&) {
+        last.reset();
+      }
+    } else {
+      last = record_of(*engine, v);
+    }
+    before = &v;
+    if (last && !computed[last->indicator])
+      records.push_back(*last);
     if (progress && (n + 1) % every == 0)
       progress(n + 1);
   }

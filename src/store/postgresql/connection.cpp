@@ -168,6 +168,9 @@ Statement::Statement(Connection& conn, std::string name, int params)
 
 Statement::~Statement() {
   PQclear(result_);
+  if (started_)  // leave the connection ready for its next statement
+    while (PGresult* r = PQgetResult(conn_->conn_))
+      PQclear(r);
 }
 
 Statement::Statement(Statement&& other) noexcept
@@ -178,8 +181,10 @@ Statement::Statement(Statement&& other) noexcept
       result_(other.result_),
       rows_(other.rows_),
       row_(other.row_),
-      executed_(other.executed_) {
+      executed_(other.executed_),
+      started_(other.started_) {
   other.result_ = nullptr;
+  other.started_ = false;
 }
 
 Statement& Statement::set(int i, std::optional<std::string> value, bool binary) {
@@ -222,15 +227,26 @@ Statement& Statement::bind_text_or_null(int i, std::string_view text) {
   return text.empty() ? bind_null(i) : bind(i, text);
 }
 
-void Statement::execute() {
+void Statement::start() {
   std::vector<const char*> values(values_.size());
   std::vector<int> lengths(values_.size());
   for (size_t i = 0; i < values_.size(); ++i) {
     values[i] = values_[i] ? values_[i]->data() : nullptr;
     lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
   }
-  PGresult* r = PQexecPrepared(conn_->conn_, name_.c_str(), static_cast<int>(values.size()),
-                               values.data(), lengths.data(), binary_.data(), 0);
+  if (!PQsendQueryPrepared(conn_->conn_, name_.c_str(), static_cast<int>(values.size()),
+                           values.data(), lengths.data(), binary_.data(), 0))
+    conn_->fail(nullptr);
+  started_ = true;
+}
+
+void Statement::execute() {
+  if (!started_)
+    start();
+  PGresult* r = PQgetResult(conn_->conn_);
+  while (PGresult* extra = PQgetResult(conn_->conn_))  // the end of the result: a null
+    PQclear(extra);
+  started_ = false;
   const auto status = PQresultStatus(r);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     conn_->fail(r);

@@ -69,6 +69,10 @@ class Statement {
   Statement& bind_blob(int i, std::string_view bytes);
   Statement& bind_text_or_null(int i, std::string_view text);  // "" -> NULL
 
+  // Sends the statement without waiting for its result, so that the server
+  // works on it while the caller does something else; the first step() or
+  // run() then waits for it. The connection runs nothing else meanwhile.
+  void start();
   bool step();  // runs the statement the first time; true while a row is available
   void run();   // runs it (for writes)
   void reset();
@@ -92,6 +96,7 @@ class Statement {
   int rows_ = 0;
   int row_ = -1;
   bool executed_ = false;
+  bool started_ = false;  // sent by start(), its result not yet received
 };
 
 // BEGIN ... COMMIT (READ COMMITTED); rolls back when destroyed uncommitted.

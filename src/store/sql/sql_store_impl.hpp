@@ -1,6 +1,7 @@
 #pragma once
 // Definitions of SqlStore<Backend>; included only by each backend's store
 // source, which instantiates it once.
+#include <optional>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -72,10 +73,12 @@ core::Dataset SqlStore<Backend>::load(long long& feed_position) {
     auto st = c.prepare("SELECT COALESCE(MAX(id), 0) FROM changes");
     feed_position = st.step() ? st.integer(0) : 0;
   }
+  std::unordered_map<long long, std::size_t> unit_at;  // units.id -> place in d.units
   for (auto st = c.prepare(
-           "SELECT code, name, type, parent_code, groups_json, valid_from, valid_to, illustrative"
-           " FROM units ORDER BY id");
+           "SELECT code, name, type, parent_code, groups_json, valid_from, valid_to, illustrative,"
+           " id FROM units ORDER BY id");
        st.step();) {
+    unit_at.emplace(st.integer(8), d.units.size());
     core::Unit u;
     u.code = st.text(0);
     u.name = st.text(1);
@@ -98,11 +101,13 @@ core::Dataset SqlStore<Backend>::load(long long& feed_position) {
     while (st.step())
       s.levels.push_back({st.text(0), st.text(1)});
   }
+  std::unordered_map<long long, std::size_t> indicator_at;  // indicators.id -> place
   for (auto st = c.prepare(
            "SELECT code, name, unit_of_measure, field_code, value_type, direction, aggregation,"
            " formula, responsible_unit, decimals, nearly_met_ratio, min_value, max_value,"
-           " description, illustrative FROM indicators ORDER BY id");
+           " description, illustrative, id FROM indicators ORDER BY id");
        st.step();) {
+    indicator_at.emplace(st.integer(15), d.indicators.size());
     core::Indicator i;
     i.code = st.text(0);
     i.name = st.text(1);
@@ -149,13 +154,42 @@ core::Dataset SqlStore<Backend>::load(long long& feed_position) {
     d.targets.push_back({st.text(0), st.text(1), st.text(2), st.real(3),
                          core::parse_target_source(st.text(4)), st.text(5), st.integer(6) != 0});
   }
-  for (auto st =
-           c.prepare("SELECT i.code, u.code, v.period, v.kind, v.value, v.comment, v.illustrative"
-                     " FROM data_values v JOIN indicators i ON i.id = v.indicator_id"
-                     " JOIN units u ON u.id = v.unit_id ORDER BY v.rowid");
-       st.step();) {
-    d.values.push_back({st.text(0), st.text(1), st.text(2), core::parse_value_kind(st.text(3)),
-                        st.real(4), st.text(5), st.integer(6) != 0});
+  // The values are most of a large store: read in pages of rowids along the
+  // rowid index, so that neither side holds them all at once as one result
+  // (nor sorts them), with the codes looked up here rather than joined. Each
+  // page is sent before the one before it is read, so that on a database
+  // server both sides work at once.
+  constexpr long long kValuesPage = 25'000;
+  long long last_rowid = 0;
+  if (auto st = c.prepare("SELECT COALESCE(MAX(rowid), 0) FROM data_values"); st.step())
+    last_rowid = st.integer(0);
+  auto values_page = [&](long long after) {
+    auto st = c.prepare(
+        "SELECT indicator_id, unit_id, period, kind, value, comment, illustrative"
+        " FROM data_values WHERE rowid > ? AND rowid <= ? ORDER BY rowid");
+    st.bind(1, after).bind(2, after + kValuesPage);
+    return st;
+  };
+  d.values.reserve(static_cast<std::size_t>(last_rowid));  // rowids are seldom left unused
+  using PageStatement = decltype(values_page(0));
+  std::optional<PageStatement> page;
+  if (last_rowid > 0)
+    page.emplace(values_page(0));
+  for (long long after = 0; page; after += kValuesPage) {
+    bool row = page->step();  // waits for the whole page
+    std::optional<PageStatement> next;
+    if (after + kValuesPage < last_rowid) {
+      next.emplace(values_page(after + kValuesPage));
+      next->start();
+    }
+    for (; row; row = page->step())
+      d.values.push_back({d.indicators[indicator_at.at(page->integer(0))].code,
+                          d.units[unit_at.at(page->integer(1))].code, page->text(2),
+                          core::parse_value_kind(page->text(3)), page->real(4), page->text(5),
+                          page->integer(6) != 0});
+    page.reset();
+    if (next)
+      page.emplace(std::move(*next));
   }
   for (auto st =
            c.prepare("SELECT code, plan_code, parent_code, name, field_code, responsible_unit,"

@@ -70,8 +70,9 @@ class Statement {
   Statement& bind_blob(int i, std::string_view bytes);
   Statement& bind_text_or_null(int i, std::string_view text);  // "" -> NULL
 
-  bool step();  // true while a row is available
-  void run();   // steps to completion (for writes)
+  void start() {}  // as PostgreSQL's: SQLite runs in this process, nothing to send ahead
+  bool step();     // true while a row is available
+  void run();      // steps to completion (for writes)
   void reset();
 
   bool is_null(int col) const;

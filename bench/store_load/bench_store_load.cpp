@@ -1,0 +1,229 @@
+// The server's start-up path measured at national scale (issue 7, section 6):
+// the analytics benchmark's national data written into Mandate's own schema
+// on SQLite and on PostgreSQL, then read back as the server reads it —
+// Store::load() into a data set, then build_engine() — with the time and
+// memory of each step. The two stores are each other's reference in the same
+// run. A benchmark, not a test: it exits 0 whatever the speed.
+// Usage: bench_store_load [--preset national|small] [--communes N] [--cells N]
+//                         [--sqlite FILE] [--pg LOCATION]
+// LOCATION is a postgresql:// URI of a database that need not exist yet;
+// --communes and --cells scale the preset down (a province: 100 and 3000).
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <unistd.h>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <map>
+#include <stdexcept>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "core/analytics/from_dataset.hpp"
+#include "national_dataset.hpp"
+#include "proc_status.hpp"
+#include "store/store.hpp"
+
+namespace {
+
+using namespace mandate;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// This process's CPU time: on a shared machine the wall clock counts the
+// neighbours too; the database server's share is the wall clock's rest.
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+double rss_mib() {
+  return bench::rss_mib(getpid());
+}
+
+// Units, indicators, fields and plans go through the store itself, as an
+// import would write them; values are the bulk, written below by SQL.
+void write_metadata(store::Store& s, const core::Dataset& d) {
+  auto tx = s.begin(store::ChangeContext{"bench", "2026-01-01T00:00:00Z"});
+  for (const auto& f : d.fields)
+    tx->upsert(f);
+  for (const auto& u : d.units)
+    tx->upsert(u);
+  for (const auto& i : d.indicators)
+    tx->upsert(i);
+  for (const auto& p : d.plans)
+    tx->upsert(p);
+  tx->commit();
+}
+
+const char* kind_text(core::ValueKind k) {
+  return k == core::ValueKind::official ? "official" : "estimate";
+}
+
+// code -> id of one table, read with the given query callback.
+using Ids = std::map<std::string, long long>;
+
+void write_values_sqlite(const std::string& path, const core::Dataset& d) {
+  sqlite3* db = nullptr;
+  auto check = [&](int rc) {
+    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+      throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db));
+  };
+  check(sqlite3_open(path.c_str(), &db));
+  auto ids_of = [&](const char* table) {
+    Ids ids;
+    sqlite3_stmt* st = nullptr;
+    check(sqlite3_prepare_v2(db, fmt::format("SELECT id, code FROM {}", table).c_str(), -1, &st,
+                             nullptr));
+    while (sqlite3_step(st) == SQLITE_ROW)
+      ids[reinterpret_cast<const char*>(sqlite3_column_text(st, 1))] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return ids;
+  };
+  const Ids units = ids_of("units"), indicators = ids_of("indicators");
+  check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr));
+  sqlite3_stmt* st = nullptr;
+  check(sqlite3_prepare_v2(db,
+                           "INSERT INTO data_values (indicator_id, unit_id, period, kind, value,"
+                           " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, 'bench', '2026-01-01')",
+                           -1, &st, nullptr));
+  for (const auto& v : d.values) {
+    sqlite3_bind_int64(st, 1, indicators.at(v.indicator));
+    sqlite3_bind_int64(st, 2, units.at(v.unit));
+    sqlite3_bind_text(st, 3, v.period.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, kind_text(v.kind), -1, SQLITE_STATIC);
+    sqlite3_bind_double(st, 5, v.value);
+    check(sqlite3_step(st));
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr));
+  sqlite3_close(db);
+}
+
+void write_values_postgres(const std::string& location, const core::Dataset& d) {
+  PGconn* c = PQconnectdb(location.c_str());
+  auto fail = [&](const std::string& what) {
+    const std::string why = what + ": " + PQerrorMessage(c);
+    PQfinish(c);
+    throw std::runtime_error(why);
+  };
+  if (PQstatus(c) != CONNECTION_OK)
+    fail("postgres connect");
+  auto ids_of = [&](const char* table) {
+    Ids ids;
+    PGresult* r = PQexec(c, fmt::format("SELECT id, code FROM {}", table).c_str());
+    for (int k = 0; k < PQntuples(r); ++k)
+      ids[PQgetvalue(r, k, 1)] = std::atoll(PQgetvalue(r, k, 0));
+    PQclear(r);
+    return ids;
+  };
+  const Ids units = ids_of("units"), indicators = ids_of("indicators");
+  PGresult* r = PQexec(c,
+                       "COPY data_values (indicator_id, unit_id, period, kind, value, updated_by,"
+                       " updated_at) FROM STDIN");
+  if (PQresultStatus(r) != PGRES_COPY_IN)
+    fail("postgres copy");
+  PQclear(r);
+  std::string buf;
+  for (const auto& v : d.values) {
+    fmt::format_to(std::back_inserter(buf), "{}\t{}\t{}\t{}\t{}\tbench\t2026-01-01\n",
+                   indicators.at(v.indicator), units.at(v.unit), v.period, kind_text(v.kind),
+                   v.value);
+    if (buf.size() > (1 << 20)) {
+      if (PQputCopyData(c, buf.data(), static_cast<int>(buf.size())) != 1)
+        fail("postgres copy data");
+      buf.clear();
+    }
+  }
+  if (PQputCopyData(c, buf.data(), static_cast<int>(buf.size())) != 1 ||
+      PQputCopyEnd(c, nullptr) != 1)
+    fail("postgres copy end");
+  r = PQgetResult(c);
+  if (PQresultStatus(r) != PGRES_COMMAND_OK)
+    fail("postgres copy result");
+  PQclear(r);
+  PQclear(PQexec(c, "VACUUM ANALYZE data_values"));
+  PQfinish(c);
+}
+
+// Writes the data set into the store at location, then times what the
+// server does at start-up: Store::load() and build_engine().
+void measure(const std::string& name, const std::string& location, const core::Dataset& d,
+             void (*write_values)(const std::string&, const core::Dataset&)) {
+  auto t0 = Clock::now();
+  write_metadata(*store::open_store(location, store::OpenMode::create_or_open), d);
+  write_values(location, d);
+  fmt::print("{}: {} values written in {:.1f} s\n", name, d.values.size(), seconds_since(t0));
+
+  const double rss0 = rss_mib();
+  t0 = Clock::now();
+  const double cpu0 = cpu_seconds();
+  auto s = store::open_store(location, store::OpenMode::existing);
+  long long feed_position = 0;
+  const core::Dataset loaded = s->load(feed_position);
+  const double load_s = seconds_since(t0);
+  const double load_cpu = cpu_seconds() - cpu0;
+  const double rss1 = rss_mib();
+  t0 = Clock::now();
+  const auto engine = core::analytics::build_engine(loaded);
+  const double engine_s = seconds_since(t0);
+  const double n = static_cast<double>(engine->value_count());
+  fmt::print(
+      "{}: Store::load() read {} values in {:.2f} s ({:.2f} M/s; {:.2f} s CPU in this process;"
+      " the data set took {:.0f} MiB),"
+      " build_engine() {:.2f} s ({:.2f} M/s); from the store into the engine {:.2f} s = "
+      "{:.2f} M values/s\n",
+      name, loaded.values.size(), load_s, n / load_s / 1e6, load_cpu, rss1 - rss0, engine_s,
+      n / engine_s / 1e6, load_s + engine_s, n / (load_s + engine_s) / 1e6);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string preset = "national", sqlite_path, pg;
+  int communes = 0, cells = 0;
+  for (int k = 1; k + 1 < argc; k += 2) {
+    const std::string a = argv[k], v = argv[k + 1];
+    if (a == "--preset")
+      preset = v;
+    else if (a == "--communes")
+      communes = std::stoi(v);
+    else if (a == "--cells")
+      cells = std::stoi(v);
+    else if (a == "--sqlite")
+      sqlite_path = v;
+    else if (a == "--pg")
+      pg = v;
+  }
+  try {
+    auto t0 = Clock::now();
+    auto config =
+        preset == "small" ? bench::GeneratorConfig::small() : bench::GeneratorConfig::national();
+    if (communes > 0)
+      config.communes = communes;
+    if (cells > 0)
+      config.cells = cells;
+    const auto generated = bench::generate(config);
+    core::Dataset d = bench::national_dataset(generated);
+    d.targets.clear();  // values are the measure; targets are another table of codes
+    fmt::print("{} preset: {} units, {} indicators, {} values generated in {:.1f} s\n", preset,
+               d.units.size(), d.indicators.size(), d.values.size(), seconds_since(t0));
+    if (!sqlite_path.empty()) {
+      std::remove(sqlite_path.c_str());
+      measure("SQLite", sqlite_path, d, write_values_sqlite);
+    }
+    if (!pg.empty())
+      measure("PostgreSQL", pg, d, write_values_postgres);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "bench_store_load: {}\n", e.what());
+    return 1;
+  }
+  return 0;
+}
