@@ -101,7 +101,11 @@ TEST_F(BulkValues, AnUnknownReferenceLeavesNothingBehind) {
   std::vector<store::CellChange> changes;
   for (int year = 1000; year < 1500; ++year)
     changes.push_back({cell(year, 1), false});
-  changes[400].value.unit = "NO_SUCH_UNIT";
+  // A cell written again starts a second run of batches: the first run is
+  // written by then, and taken back with the transaction.
+  changes.push_back({cell(1000, 2), false});
+  changes.push_back({cell(1500, 1), false});
+  changes.back().value.unit = "NO_SUCH_UNIT";
   try {
     auto tx = s->begin(kCtx);
     tx->write_values(changes);
