@@ -1,5 +1,6 @@
 #include "service/dataset_service.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string_view>
 
@@ -79,6 +80,16 @@ size_t write_all(store::StoreTransaction& tx, const std::vector<T>& items) {
     if (tx.upsert(x))
       ++changed;
   return changed;
+}
+
+// Values, the many records, are written at once (a few statements a batch).
+size_t write_all(store::StoreTransaction& tx, const std::vector<core::Value>& values) {
+  std::vector<store::CellChange> changes;
+  changes.reserve(values.size());
+  for (const auto& v : values)
+    changes.push_back({v, false});
+  const std::vector<bool> changed = tx.write_values(changes);
+  return static_cast<size_t>(std::count(changed.begin(), changed.end(), true));
 }
 
 }  // namespace

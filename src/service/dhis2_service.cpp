@@ -18,6 +18,7 @@
 #include "core/text.hpp"
 #include "service/cell_locks.hpp"
 #include "service/value_audit.hpp"
+#include "service/value_batch.hpp"
 
 namespace mandate::service {
 namespace {
@@ -423,31 +424,21 @@ d2::ImportSummary dhis2_import(store::Store& store, const Snapshot& snapshot, co
   summary.conflicts = conflicts.take_conflicts();
 
   // What each cell holds before this import: the snapshot for a dry run (no
-  // write lock taken), the transaction's view otherwise. Cells this import has
-  // already touched (a value sent twice) are read from `touched`.
+  // write lock taken), the transaction's view otherwise; the batch then
+  // follows what this import does to it (a value sent twice).
   std::unique_ptr<store::StoreTransaction> tx;
-  std::unordered_map<std::string, const core::Value*> stored;
-  if (summary.dry_run) {
-    for (const auto& v : snapshot.data.values)
-      stored.emplace(value_cell_key(v), &v);
-  } else {
+  if (!summary.dry_run)
     tx = store.begin({actor.principal.username, actor.at});
-  }
+  std::vector<core::Value> cells;
+  cells.reserve(planned.size());
+  for (const Planned& w : planned)
+    cells.push_back(w.value);
+  ValueBatch batch(tx.get(), snapshot.data, cells);
   // A report submitted since the rows were planned locks its cells too: the
   // import then fails whole, and sent again reports those rows as E7643.
   std::optional<CellLocks> locks;
   if (tx)
     locks.emplace(*tx, snapshot.data);
-  std::unordered_map<std::string, std::optional<core::Value>> touched;
-  std::vector<CellWrite> written;  // for the rollups, once committed
-  auto current = [&](const core::Value& v, const std::string& key) -> std::optional<core::Value> {
-    if (auto it = touched.find(key); it != touched.end())
-      return it->second;
-    if (tx)
-      return tx->find_value(v.indicator, v.unit, v.period, v.kind);
-    auto it = stored.find(key);
-    return it == stored.end() ? std::nullopt : std::optional<core::Value>(*it->second);
-  };
   auto reject = [&](size_t index) {
     ++summary.count.ignored;
     summary.rejected_indexes.push_back(index);
@@ -456,20 +447,14 @@ d2::ImportSummary dhis2_import(store::Store& store, const Snapshot& snapshot, co
   for (const Planned& w : planned) {
     if (locks)
       locks->require_unlocked(w.value.indicator, w.value.unit, w.value.period);
-    const std::string key = value_cell_key(w.value);
-    const std::optional<core::Value> before = current(w.value, key);
+    const std::optional<core::Value>& before = batch.current(w.value);
     if (w.remove) {
       if (!before) {
         reject(w.index);
         continue;
       }
       ++summary.count.deleted;
-      if (tx) {
-        tx->delete_value(before->indicator, before->unit, before->period, before->kind);
-        tx->append_audit(value_audit_entry(actor, before, std::nullopt));
-        written.push_back({*before, true});
-      }
-      touched[key] = std::nullopt;
+      batch.remove(w.value);
       continue;
     }
     if (!before && summary.strategy == d2::ImportStrategy::update) {
@@ -485,13 +470,10 @@ d2::ImportSummary dhis2_import(store::Store& store, const Snapshot& snapshot, co
       continue;
     }
     ++(before ? summary.count.updated : summary.count.imported);
-    if (tx && tx->upsert(w.value)) {
-      tx->append_audit(value_audit_entry(actor, before, w.value));
-      written.push_back({w.value});
-    }
-    touched[key] = w.value;
+    batch.put(w.value);
   }
   if (tx) {
+    const std::vector<CellWrite> written = batch.write(actor);
     tx->commit();
     committed(snapshot, written);
   }

@@ -7,6 +7,7 @@
 #include "service/cell_locks.hpp"
 #include "service/etag.hpp"
 #include "service/value_audit.hpp"
+#include "service/value_batch.hpp"
 
 namespace mandate::service {
 namespace {
@@ -101,7 +102,6 @@ size_t put_values(store::Store& store, const Snapshot& snapshot, const Actor& ac
     }
   }
   core::check_saved_values(snapshot.data, values);
-  std::vector<CellWrite> written;
   auto tx = store.begin({actor.principal.username, actor.at});
   CellLocks locks(*tx, snapshot.data);
   for (size_t i = 0; i < values.size(); ++i) {
@@ -111,12 +111,11 @@ size_t put_values(store::Store& store, const Snapshot& snapshot, const Actor& ac
     } catch (const Error& e) {
       throw at_index(i, e);
     }
-    const auto before = tx->find_value(v.indicator, v.unit, v.period, v.kind);
-    if (!tx->upsert(v))
-      continue;
-    written.push_back({v});
-    tx->append_audit(value_audit_entry(actor, before, v));
   }
+  ValueBatch batch(tx.get(), snapshot.data, values);
+  for (const core::Value& v : values)
+    batch.put(v);
+  const std::vector<CellWrite> written = batch.write(actor);
   tx->commit();
   committed(snapshot, written);
   const size_t changed = written.size();

@@ -4,6 +4,7 @@
 // No database type leaks out of src/store.
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,13 @@ struct FeedChange {
   long long id = 0;
   bool metadata = false;
   core::Value value;  // indicator, unit, period, kind and value only
+  bool removed = false;
+};
+
+// One change of a value cell in StoreTransaction::write_values: the cell
+// holds value, or (removed) is deleted, and then only value's cell counts.
+struct CellChange {
+  core::Value value;
   bool removed = false;
 };
 
@@ -177,7 +185,11 @@ class StoreTransaction {
   virtual bool upsert(const core::Indicator& i) = 0;
   virtual bool upsert(const core::Plan& p) = 0;
   virtual bool upsert(const core::Target& t) = 0;
-  virtual bool upsert(const core::Value& v) = 0;  // also appends to the cell's history
+  // Also appends to the cell's history; write_values for one.
+  bool upsert(const core::Value& v) {
+    const CellChange change{v, false};
+    return write_values(std::span(&change, 1))[0];
+  }
   virtual bool upsert(const core::Task& t) = 0;
   virtual bool upsert(const core::TaskRating& r) = 0;
   virtual bool upsert(const core::Activity& a) = 0;
@@ -194,8 +206,16 @@ class StoreTransaction {
   virtual long long add_attachment(const core::Attachment& a, std::string_view bytes) = 0;
   virtual bool delete_attachment(long long id) = 0;
   // Removes a value cell (recorded in its history); false when there was none.
-  virtual bool delete_value(const std::string& indicator, const std::string& unit,
-                            const std::string& period, core::ValueKind kind) = 0;
+  bool delete_value(const std::string& indicator, const std::string& unit,
+                    const std::string& period, core::ValueKind kind) {
+    const CellChange change{{indicator, unit, period, kind, 0, {}, false}, true};
+    return write_values(std::span(&change, 1))[0];
+  }
+  // Writes value cells as upsert and delete_value would, one after the other,
+  // each with its history and change-feed entry; true for each that changed
+  // something. Many at once cost a few statements per batch of cells, not
+  // several per cell.
+  virtual std::vector<bool> write_values(std::span<const CellChange> changes) = 0;
   // Deletes a record by code; false when there was none. A record still
   // referred to by others fails with Error(conflict).
   virtual bool delete_record(RecordTable table, const std::string& code) = 0;
@@ -203,9 +223,14 @@ class StoreTransaction {
                              const std::string& period) = 0;
   virtual bool delete_task_rating(const std::string& task, const std::string& period) = 0;
   // Reads inside the transaction, for check-then-write (ETag comparisons).
-  virtual std::optional<core::Value> find_value(const std::string& indicator,
-                                                const std::string& unit, const std::string& period,
-                                                core::ValueKind kind) = 0;
+  std::optional<core::Value> find_value(const std::string& indicator, const std::string& unit,
+                                        const std::string& period, core::ValueKind kind) {
+    const core::Value cell{indicator, unit, period, kind, 0, {}, false};
+    return std::move(find_values(std::span(&cell, 1))[0]);
+  }
+  // What each cell (its indicator, unit, period and kind) holds, read at once.
+  virtual std::vector<std::optional<core::Value>> find_values(
+      std::span<const core::Value> cells) = 0;
   // The stored state of a report (none while a draft), read under the write
   // lock: what decides whether a cell is locked at the moment of the write.
   virtual std::optional<core::Submission> find_submission(const std::string& form,
@@ -217,7 +242,9 @@ class StoreTransaction {
   virtual void delete_session(const std::string& id_hash) = 0;
   virtual void delete_sessions_of(const std::string& username) = 0;
   virtual void put_token(const ApiTokenRecord& t) = 0;
-  virtual void append_audit(const AuditEntry& e) = 0;
+  void append_audit(const AuditEntry& e) { append_audits(std::span(&e, 1)); }
+  // Appends entries in order, each chained to the one before.
+  virtual void append_audits(std::span<const AuditEntry> entries) = 0;
 
   // Adds a notification unless one with the same user, kind, form, unit,
   // period and occasion exists; true when it was added (its id set in n).

@@ -59,6 +59,26 @@ TEST_F(AuditChain, EntriesWrittenByTheStoreChain) {
   EXPECT_NE(after.head, v.head);
 }
 
+// Many entries at once (a large import) go in batches of rows: still chained
+// in their order, across the batches.
+TEST_F(AuditChain, ManyEntriesAppendedAtOnceChainInOrder) {
+  std::vector<store::AuditEntry> entries;
+  for (int i = 0; i < 600; ++i)
+    entries.push_back({0, "2026-01-06T00:00:00Z", "admin", "", "create", "value",
+                       "NEW_JOBS/LS/" + std::to_string(1000 + i) + "/official", std::nullopt,
+                       std::to_string(i)});
+  auto tx = store->begin({"test", "2026-01-06T00:00:00Z"});
+  tx->append_audits(entries);
+  tx->commit();
+  const auto v = verify();
+  EXPECT_EQ(v.entries, 605);
+  EXPECT_FALSE(v.broken_at);
+  const auto chain = store->audit_chain(5, 1000);
+  ASSERT_EQ(chain.size(), 600u);
+  for (size_t i = 0; i < chain.size(); ++i)
+    EXPECT_EQ(chain[i].entry.after_json, std::to_string(i));
+}
+
 TEST_F(AuditChain, AnAlteredEntryIsCaughtWhereItIs) {
   test_support::exec_sql(db, "UPDATE audit_log SET after_json = '99' WHERE id = 3");
   const auto v = verify();

@@ -3,10 +3,12 @@
 // chains them to the one before (store/audit_chain.hpp), read back for the
 // API and for verification, and the chain sealed over the entries written
 // before it existed (the migration that added it).
+#include <span>
 #include <string>
 #include <vector>
 
 #include "store/audit_chain.hpp"
+#include "store/sql/columns.hpp"
 #include "store/store.hpp"
 
 namespace mandate::store::sql {
@@ -46,24 +48,37 @@ std::string audit_head(Connection& c) {
   return st.step() ? st.text(0) : std::string();
 }
 
+// Appends entries in order, each chained to the one before, a batch of rows
+// per statement: ids follow the order of the rows, so the chain reads back in
+// the order it was made.
 template <typename Connection>
-void append_audit(Connection& c, const AuditEntry& e) {
-  const std::string hash = audit_entry_hash(audit_head(c), e);
-  auto st = c.prepare(
-      "INSERT INTO audit_log(at, actor, address, action, entity, entity_key, before_json,"
-      " after_json, hash) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  st.bind(1, e.at).bind(2, e.actor).bind(3, e.address).bind(4, e.action).bind(5, e.entity);
-  st.bind(6, e.entity_key);
-  if (e.before_json)
-    st.bind(7, *e.before_json);
-  else
-    st.bind_null(7);
-  if (e.after_json)
-    st.bind(8, *e.after_json);
-  else
-    st.bind_null(8);
-  st.bind(9, hash);
-  st.run();
+void append_audits(Connection& c, std::span<const AuditEntry> entries) {
+  if (entries.empty())
+    return;
+  std::string previous = audit_head(c);
+  for_each_batch(entries.size(), [&](size_t first, size_t count) {
+    auto st = c.prepare(
+        "INSERT INTO audit_log(at, actor, address, action, entity, entity_key, before_json,"
+        " after_json, hash) VALUES " +
+        repeated_rows("(?, ?, ?, ?, ?, ?, ?, ?, ?)", count));
+    for (size_t row = 0; row < count; ++row) {
+      const AuditEntry& e = entries[first + row];
+      previous = audit_entry_hash(previous, e);
+      const int p = static_cast<int>(row) * 9;
+      st.bind(p + 1, e.at).bind(p + 2, e.actor).bind(p + 3, e.address).bind(p + 4, e.action);
+      st.bind(p + 5, e.entity).bind(p + 6, e.entity_key);
+      if (e.before_json)
+        st.bind(p + 7, *e.before_json);
+      else
+        st.bind_null(p + 7);
+      if (e.after_json)
+        st.bind(p + 8, *e.after_json);
+      else
+        st.bind_null(p + 8);
+      st.bind(p + 9, previous);
+    }
+    st.run();
+  });
 }
 
 template <typename Connection>

@@ -4,29 +4,37 @@
 // it applied (docs/architecture.md, "Change feed").
 #include <algorithm>
 #include <cstddef>
-#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/dataset.hpp"
+#include "store/sql/columns.hpp"
 #include "store/store.hpp"
 
 namespace mandate::store::sql {
 
-// A value cell now holds `value` (none: the cell was deleted).
+// Each cell now holds its value or was deleted, in this order; a batch of
+// rows per statement, so ids follow the order of the rows.
 template <typename Connection>
-void append_value_change(Connection& c, const std::string& indicator, const std::string& unit,
-                         const std::string& period, core::ValueKind kind,
-                         std::optional<double> value) {
-  auto st = c.prepare(
-      "INSERT INTO changes(kind, indicator, unit, period, value_kind, value)"
-      " VALUES('value', ?, ?, ?, ?, ?)");
-  st.bind(1, indicator).bind(2, unit).bind(3, period).bind(4, core::value_kind_name(kind));
-  if (value)
-    st.bind(5, *value);
-  else
-    st.bind_null(5);
-  st.run();
+void append_value_changes(Connection& c, std::span<const CellChange* const> changes) {
+  for_each_batch(changes.size(), [&](size_t first, size_t count) {
+    auto st =
+        c.prepare("INSERT INTO changes(kind, indicator, unit, period, value_kind, value) VALUES " +
+                  repeated_rows("('value', ?, ?, ?, ?, ?)", count));
+    for (size_t row = 0; row < count; ++row) {
+      const CellChange& change = *changes[first + row];
+      const core::Value& v = change.value;
+      const int p = static_cast<int>(row) * 5;
+      st.bind(p + 1, v.indicator).bind(p + 2, v.unit).bind(p + 3, v.period);
+      st.bind(p + 4, core::value_kind_name(v.kind));
+      if (change.removed)
+        st.bind_null(p + 5);
+      else
+        st.bind(p + 5, v.value);
+    }
+    st.run();
+  });
 }
 
 // Something the rollups are built over changed: followers rebuild.

@@ -78,4 +78,15 @@ std::string upsert_sql(std::string_view table, std::initializer_list<std::string
          ") ON CONFLICT (" + conflict + ") DO UPDATE SET " + sets + " WHERE " + differs;
 }
 
+std::string repeated_rows(std::string_view row, std::size_t count) {
+  std::string out;
+  out.reserve((row.size() + 2) * count);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i)
+      out += ", ";
+    out += row;
+  }
+  return out;
+}
+
 }  // namespace mandate::store::sql

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "store/sql/cycles.hpp"
 #include "store/sql/journals.hpp"
 #include "store/sql/notifications.hpp"
+#include "store/sql/value_writes.hpp"
 #include "store/store.hpp"
 
 namespace mandate::store::sql {
@@ -38,6 +40,8 @@ class SqlTransaction final : public StoreTransaction {
         commits_(commits) {
     Backend::begin_write(conn_);
   }
+
+  using StoreTransaction::upsert;  // of a value: write_values for one
 
   bool upsert(const core::Unit& u) override {
     static const std::string sql = upsert_sql(
@@ -129,37 +133,10 @@ class SqlTransaction final : public StoreTransaction {
     return metadata(run(st));
   }
 
-  bool upsert(const core::Value& v) override {
-    const long long indicator = id_of("indicators", v.indicator), unit = id_of("units", v.unit);
-    const std::string_view kind = core::value_kind_name(v.kind);
-    std::optional<double> old;
-    {
-      auto q = conn_.prepare(
-          "SELECT value, comment, illustrative FROM data_values"
-          " WHERE indicator_id = ? AND unit_id = ? AND period = ? AND kind = ?");
-      q.bind(1, indicator).bind(2, unit).bind(3, v.period).bind(4, kind);
-      if (q.step()) {
-        if (q.real(0) == v.value && q.text(1) == v.comment && (q.integer(2) != 0) == v.illustrative)
-          return false;
-        old = q.real(0);
-      }
-    }
-    static const std::string sql =
-        upsert_sql("data_values", {"indicator_id", "unit_id", "period", "kind"},
-                   {"value", "comment", "illustrative", "updated_by", "updated_at"});
-    auto st = conn_.prepare(sql);
-    st.bind(1, indicator).bind(2, unit).bind(3, v.period).bind(4, kind).bind(5, v.value);
-    st.bind(6, v.comment).bind(7, v.illustrative).bind(8, context_.actor).bind(9, context_.at);
-    st.run();
-    auto h = conn_.prepare(
-        "INSERT INTO value_history(indicator_id, unit_id, period, kind, old_value, new_value,"
-        " comment, changed_by, changed_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    h.bind(1, indicator).bind(2, unit).bind(3, v.period).bind(4, kind).bind(5, old);
-    h.bind(6, v.value).bind(7, v.comment).bind(8, context_.actor).bind(9, context_.at);
-    h.run();
-    append_value_change(conn_, v.indicator, v.unit, v.period, v.kind, v.value);
-    announce_ = true;
-    return true;
+  std::vector<bool> write_values(std::span<const CellChange> changes) override {
+    std::vector<bool> changed = sql::write_values(conn_, changes, context_);
+    announce_ = announce_ || std::find(changed.begin(), changed.end(), true) != changed.end();
+    return changed;
   }
 
   bool upsert(const core::Task& t) override {
@@ -309,42 +286,8 @@ class SqlTransaction final : public StoreTransaction {
     return conn_.changes() > 0;
   }
 
-  bool delete_value(const std::string& indicator, const std::string& unit,
-                    const std::string& period, core::ValueKind kind) override {
-    auto old = find_value(indicator, unit, period, kind);
-    if (!old)
-      return false;
-    const long long ind = id_of("indicators", indicator), u = id_of("units", unit);
-    const std::string_view k = core::value_kind_name(kind);
-    conn_
-        .prepare(
-            "DELETE FROM data_values WHERE indicator_id = ? AND unit_id = ? AND period = ?"
-            " AND kind = ?")
-        .bind(1, ind)
-        .bind(2, u)
-        .bind(3, period)
-        .bind(4, k)
-        .run();
-    auto h = conn_.prepare(
-        "INSERT INTO value_history(indicator_id, unit_id, period, kind, old_value, new_value,"
-        " comment, changed_by, changed_at) VALUES(?, ?, ?, ?, ?, NULL, '', ?, ?)");
-    h.bind(1, ind).bind(2, u).bind(3, period).bind(4, k).bind(5, old->value);
-    h.bind(6, context_.actor).bind(7, context_.at).run();
-    append_value_change(conn_, indicator, unit, period, kind, std::nullopt);
-    announce_ = true;
-    return true;
-  }
-
-  std::optional<core::Value> find_value(const std::string& indicator, const std::string& unit,
-                                        const std::string& period, core::ValueKind kind) override {
-    auto q = conn_.prepare(
-        "SELECT v.value, v.comment, v.illustrative FROM data_values v"
-        " JOIN indicators i ON i.id = v.indicator_id JOIN units u ON u.id = v.unit_id"
-        " WHERE i.code = ? AND u.code = ? AND v.period = ? AND v.kind = ?");
-    q.bind(1, indicator).bind(2, unit).bind(3, period).bind(4, core::value_kind_name(kind));
-    if (!q.step())
-      return std::nullopt;
-    return core::Value{indicator, unit, period, kind, q.real(0), q.text(1), q.integer(2) != 0};
+  std::vector<std::optional<core::Value>> find_values(std::span<const core::Value> cells) override {
+    return sql::find_values(conn_, cells);
   }
 
   std::optional<core::Submission> find_submission(const std::string& form, const std::string& unit,
@@ -389,7 +332,9 @@ class SqlTransaction final : public StoreTransaction {
     st.bind(5, t.revoked).run();
   }
 
-  void append_audit(const AuditEntry& e) override { sql::append_audit(conn_, e); }
+  void append_audits(std::span<const AuditEntry> entries) override {
+    sql::append_audits(conn_, entries);
+  }
 
   bool add_notification(NotificationRecord& n) override { return sql::add_notification(conn_, n); }
   bool mark_notification_read(const std::string& username, long long id) override {
