@@ -293,25 +293,27 @@ void Engine::Impl::load(std::span<const ValueRecord> values) {
 }
 
 void Engine::Impl::index_series_by_unit() {
+  // Built aside and swapped in: a failure half way leaves the old index whole.
   const Hierarchy& h = engine.hierarchy_;
-  unit_series_begin.assign(h.size() + 1, 0);
+  std::vector<std::uint32_t> begin(h.size() + 1, 0);
   for (std::uint64_t key : series_keys)
-    ++unit_series_begin[h.layout_rank(static_cast<UnitId>(key & 0xffff'ffffu)) + 1];
+    ++begin[h.layout_rank(static_cast<UnitId>(key & 0xffff'ffffu)) + 1];
   for (std::size_t r = 0; r < h.size(); ++r)
-    unit_series_begin[r + 1] += unit_series_begin[r];
-  unit_series.assign(series_keys.size(), UnitSeries{});
-  std::vector<std::uint32_t> fill(unit_series_begin.begin(), unit_series_begin.end() - 1);
+    begin[r + 1] += begin[r];
+  std::vector<UnitSeries> by_unit(series_keys.size());
+  std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
   for (std::uint32_t si = 0; si < series_keys.size(); ++si) {
     const std::uint64_t key = series_keys[si];
-    unit_series[fill[h.layout_rank(static_cast<UnitId>(key & 0xffff'ffffu))]++] =
+    by_unit[fill[h.layout_rank(static_cast<UnitId>(key & 0xffff'ffffu))]++] =
         UnitSeries{static_cast<std::uint32_t>(key >> 32), si};
   }
   for (std::size_t r = 0; r < h.size(); ++r)
-    std::sort(unit_series.begin() + unit_series_begin[r],
-              unit_series.begin() + unit_series_begin[r + 1],
+    std::sort(by_unit.begin() + begin[r], by_unit.begin() + begin[r + 1],
               [](const UnitSeries& a, const UnitSeries& b) {
                 return a.indicator_option < b.indicator_option;
               });
+  unit_series_begin.swap(begin);
+  unit_series.swap(by_unit);
   indexed_series = series.size();
 }
 

@@ -177,14 +177,18 @@ void Hierarchy::link_children_and_order() {
         queue.push_back(r.unit);
       }
   }
-  for (UnitId u = 0; u < size(); ++u)  // every unit has a root above it (no cycles), but be total
+  // Every unit has a root above it (no cycles), but be total: any left over
+  // take the ranks after the queue's, still one per unit.
+  auto next_rank = static_cast<std::uint32_t>(queue.size());
+  for (UnitId u = 0; u < size(); ++u)
     if (layout_rank_[u] >= kUnplaced - 1)
-      layout_rank_[u] = static_cast<std::uint32_t>(queue.size() + u);
+      layout_rank_[u] = next_rank++;
 }
 
 std::size_t Hierarchy::memory_bytes() const {
   std::size_t n = codes_.capacity() * sizeof(std::string) + bottom_up_.capacity() * 4 +
                   depth_.capacity() * sizeof(unsigned) + layout_rank_.capacity() * 4 +
+                  has_parts_.capacity() / 8 + born_.capacity() / 8 +
                   by_code_.bucket_count() * sizeof(void*) +
                   by_code_.size() * (sizeof(std::string) + 32);
   for (const auto& c : codes_)

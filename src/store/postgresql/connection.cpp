@@ -168,9 +168,14 @@ Statement::Statement(Connection& conn, std::string name, int params)
 
 Statement::~Statement() {
   PQclear(result_);
+  drain();
+}
+
+void Statement::drain() {
   if (started_)  // leave the connection ready for its next statement
     while (PGresult* r = PQgetResult(conn_->conn_))
       PQclear(r);
+  started_ = false;
 }
 
 Statement::Statement(Statement&& other) noexcept
@@ -228,6 +233,8 @@ Statement& Statement::bind_text_or_null(int i, std::string_view text) {
 }
 
 void Statement::start() {
+  if (started_ || executed_)  // one result per run: reset() first
+    throw Error(ErrorCategory::internal, "store.failed", {"start " + name_});
   std::vector<const char*> values(values_.size());
   std::vector<int> lengths(values_.size());
   for (size_t i = 0; i < values_.size(); ++i) {
@@ -272,6 +279,7 @@ void Statement::run() {
 }
 
 void Statement::reset() {
+  drain();
   PQclear(result_);
   result_ = nullptr;
   executed_ = false;

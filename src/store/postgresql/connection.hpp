@@ -86,6 +86,7 @@ class Statement {
 
  private:
   void execute();
+  void drain();  // receives and drops the result of a start() nobody read
   Statement& set(int i, std::optional<std::string> value, bool binary);
 
   Connection* conn_;

@@ -1,6 +1,7 @@
 #pragma once
 // Definitions of SqlStore<Backend>; included only by each backend's store
 // source, which instantiates it once.
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 
@@ -156,9 +157,10 @@ core::Dataset SqlStore<Backend>::load(long long& feed_position) {
   }
   // The values are most of a large store: read in pages of rowids along the
   // rowid index, so that neither side holds them all at once as one result
-  // (nor sorts them), with the codes looked up here rather than joined. Each
-  // page is sent before the one before it is read, so that on a database
-  // server both sides work at once.
+  // (nor sorts them), with the codes looked up here rather than joined (a
+  // row whose code is gone is left out, as the join did). Each page is sent
+  // before the one before it is read, so that a database server can start
+  // on it meanwhile.
   constexpr long long kValuesPage = 25'000;
   long long last_rowid = 0;
   if (auto st = c.prepare("SELECT COALESCE(MAX(rowid), 0) FROM data_values"); st.step())
@@ -170,7 +172,6 @@ core::Dataset SqlStore<Backend>::load(long long& feed_position) {
     st.bind(1, after).bind(2, after + kValuesPage);
     return st;
   };
-  d.values.reserve(static_cast<std::size_t>(last_rowid));  // rowids are seldom left unused
   using PageStatement = decltype(values_page(0));
   std::optional<PageStatement> page;
   if (last_rowid > 0)
@@ -182,11 +183,22 @@ core::Dataset SqlStore<Backend>::load(long long& feed_position) {
       next.emplace(values_page(after + kValuesPage));
       next->start();
     }
-    for (; row; row = page->step())
-      d.values.push_back({d.indicators[indicator_at.at(page->integer(0))].code,
-                          d.units[unit_at.at(page->integer(1))].code, page->text(2),
-                          core::parse_value_kind(page->text(3)), page->real(4), page->text(5),
-                          page->integer(6) != 0});
+    for (; row; row = page->step()) {
+      const auto indicator = indicator_at.find(page->integer(0));
+      const auto unit = unit_at.find(page->integer(1));
+      if (indicator == indicator_at.end() || unit == unit_at.end())
+        continue;
+      d.values.push_back({d.indicators[indicator->second].code, d.units[unit->second].code,
+                          page->text(2), core::parse_value_kind(page->text(3)), page->real(4),
+                          page->text(5), page->integer(6) != 0});
+    }
+    if (after == 0) {
+      // Rowids are not dense (a PostgreSQL upsert takes one even when it
+      // updates): reserve what the first page's density promises for all.
+      const double covered = static_cast<double>(std::min(kValuesPage, last_rowid));
+      d.values.reserve(static_cast<std::size_t>(static_cast<double>(d.values.size()) / covered *
+                                                static_cast<double>(last_rowid) * 1.02));
+    }
     page.reset();
     if (next)
       page.emplace(std::move(*next));
