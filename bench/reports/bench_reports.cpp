@@ -23,22 +23,17 @@
 #include "national_dataset.hpp"
 #include "report/render.hpp"
 #include "service/report_service.hpp"
+#include "timing.hpp"
 
 namespace {
 
 using namespace mandate;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::seconds_since;
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// CPU time of this (single) thread: on a machine shared with other work the
-// wall clock measures the neighbours too; CPU seconds measure the reports.
+// The reports' own cost, whatever else the machine runs.
 double thread_cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+  return bench::cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
 }
 
 int env_int(const char* name, int fallback) {

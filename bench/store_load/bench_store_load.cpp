@@ -25,22 +25,17 @@
 #include "national_dataset.hpp"
 #include "proc_status.hpp"
 #include "store/store.hpp"
+#include "timing.hpp"
 
 namespace {
 
 using namespace mandate;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::seconds_since;
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// This process's CPU time: on a shared machine the wall clock counts the
-// neighbours too; the database server's share is the wall clock's rest.
+// The database server's share of a step is the wall clock's rest.
 double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+  return bench::cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 double rss_mib() {
