@@ -81,7 +81,8 @@ class TestDatabase {
 // A PostgreSQL database that `build` fills (given its location), kept on the
 // cluster under name as a template for the tests' databases. Built once per
 // cluster: the first test builds it under a file lock in lock_dir, the others
-// find it.
+// find it (a test program of another lock_dir may build it at the same time:
+// the second to finish drops its copy).
 template <typename Build>
 std::string postgresql_template(const std::string& name, const std::string& lock_dir, Build build) {
   auto exists = [&] {
@@ -104,8 +105,13 @@ std::string postgresql_template(const std::string& name, const std::string& lock
     return name;
   const std::string partial = unique_database_name(name + "_");
   build(postgresql_server() + "/" + partial);
-  if (!psql("postgres", "ALTER DATABASE " + partial + " RENAME TO " + name))
-    throw std::runtime_error("cannot keep the template database " + name);
+  if (!psql("postgres", "ALTER DATABASE " + partial + " RENAME TO " + name, true)) {
+    // Test programs lock in their own directories: another one may have
+    // built the same template meanwhile, and then this copy is not needed.
+    psql("postgres", "DROP DATABASE IF EXISTS " + partial + " WITH (FORCE)", true);
+    if (!exists())
+      throw std::runtime_error("cannot keep the template database " + name);
+  }
   return name;
 }
 
