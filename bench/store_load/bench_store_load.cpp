@@ -61,7 +61,7 @@ const char* kind_text(core::ValueKind k) {
   return k == core::ValueKind::official ? "official" : "estimate";
 }
 
-// code -> id of one table, read with the given query callback.
+// code -> id of the rows of one table (units or indicators).
 using Ids = std::map<std::string, long long>;
 
 void write_values_sqlite(const std::string& path, const core::Dataset& d) {

@@ -164,14 +164,10 @@ void Engine::Impl::refresh_years(Rollup r, Series& s) const {
       hi = std::max(hi, code_year(e.period));
     }
   std::vector<YearFigures>().swap(s.years);
-  if (hi < lo)
-    return;
-  s.first_year = lo;
-  s.years.resize(static_cast<std::size_t>(hi - lo + 1));
-  for (int y = lo; y <= hi; ++y) {
-    const auto [reported, own] = own_slot(r, s, y, slot::year, year_guess(s, y));
-    s.years[static_cast<std::size_t>(y - lo)] = YearFigures{reported, own};
-  }
+  if (hi >= lo)
+    s.years.reserve(static_cast<std::size_t>(hi - lo + 1));
+  for (int y = lo; y <= hi; ++y)
+    refresh_year(r, s, y);
 }
 
 Cell Engine::Impl::reported_term(const Series* s, unsigned t) const {

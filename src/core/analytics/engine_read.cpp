@@ -121,7 +121,6 @@ std::vector<Figure> Engine::query_grid(std::span<const IndicatorId> indicators,
     const Group* g = nullptr;
   };
   std::vector<Resolved> resolved(indicators.size() * units.size());
-  auto wants_group = [&](UnitId u) { return hierarchy_.has_parts(u); };
   if (!impl_->unit_series_begin.empty())
     for (UnitId u : units)
       __builtin_prefetch(&impl_->unit_series_begin[hierarchy_.layout_rank(u)]);
@@ -129,7 +128,7 @@ std::vector<Figure> Engine::query_grid(std::span<const IndicatorId> indicators,
     if (indicators_[i].formula)
       continue;
     for (UnitId u : units)
-      if (wants_group(u))
+      if (hierarchy_.has_parts(u))
         impl_->group_index.prefetch(series_key(i, u, option));
   }
   std::size_t n = 0;
@@ -139,7 +138,7 @@ std::vector<Figure> Engine::query_grid(std::span<const IndicatorId> indicators,
       if (indicators_[i].formula)
         continue;
       r.s = impl_->find_series(i, u, option);
-      r.g = wants_group(u) ? impl_->find_group(i, u, option) : nullptr;
+      r.g = hierarchy_.has_parts(u) ? impl_->find_group(i, u, option) : nullptr;
       __builtin_prefetch(r.s);
       __builtin_prefetch(r.g);
     }

@@ -1,6 +1,7 @@
 #include "core/analytics/from_dataset.hpp"
 
 #include <set>
+#include <utility>
 
 #include "core/error.hpp"
 
@@ -53,18 +54,33 @@ std::vector<Restructuring> restructurings_of(const std::vector<UnitChange>& chan
   return out;
 }
 
-std::optional<ValueRecord> record_of(Engine& engine, const Value& v) {
+namespace {
+
+// The ids of a value's indicator and unit; none for an unknown code.
+std::optional<std::pair<IndicatorId, UnitId>> ids_of(const Engine& engine, const Value& v) {
   try {
-    ValueRecord r;
-    r.indicator = engine.indicator_id(v.indicator);
-    r.unit = engine.unit_id(v.unit);
-    r.period = engine.period_code(Period::parse(v.period));
-    r.kind = v.kind;
-    r.value = v.value;
-    return r;
+    return std::pair{engine.indicator_id(v.indicator), engine.unit_id(v.unit)};
   } catch (const Error&) {
     return std::nullopt;
   }
+}
+
+// The record of v with its indicator and unit already resolved.
+std::optional<ValueRecord> record_with(Engine& engine, std::pair<IndicatorId, UnitId> ids,
+                                       const Value& v) {
+  try {
+    return ValueRecord{ids.first, ids.second, engine.period_code(Period::parse(v.period)),
+                       0,         v.kind,     v.value};
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::optional<ValueRecord> record_of(Engine& engine, const Value& v) {
+  const auto ids = ids_of(engine, v);
+  return ids ? record_with(engine, *ids, v) : std::nullopt;
 }
 
 std::unique_ptr<Engine> build_engine(const Dataset& data,
@@ -80,23 +96,15 @@ std::unique_ptr<Engine> build_engine(const Dataset& data,
   // Stored values come series by series: the codes of the value before are
   // usually this one's too, and looking them up again is most of the work.
   const Value* before = nullptr;
-  std::optional<ValueRecord> last;
+  std::optional<std::pair<IndicatorId, UnitId>> ids;
   for (std::size_t n = 0; n < data.values.size(); ++n) {
     const Value& v = data.values[n];
-    if (before && last && v.indicator == before->indicator && v.unit == before->unit) {
-      try {
-        last->period = engine->period_code(Period::parse(v.period));
-        last->kind = v.kind;
-        last->value = v.value;
-      } catch (const Error&) {
-        last.reset();
-      }
-    } else {
-      last = record_of(*engine, v);
-    }
+    if (!before || v.indicator != before->indicator || v.unit != before->unit)
+      ids = ids_of(*engine, v);
     before = &v;
-    if (last && !computed[last->indicator])
-      records.push_back(*last);
+    if (ids && !computed[ids->first])
+      if (auto r = record_with(*engine, *ids, v))
+        records.push_back(*r);
     if (progress && (n + 1) % every == 0)
       progress(n + 1);
   }
