@@ -94,16 +94,14 @@ int main() {
 
   auto start = Clock::now();
   const auto generated = bench::generate(config);
-  auto snapshot = std::make_shared<service::Snapshot>();
-  snapshot->data = bench::national_dataset(generated);
-  snapshot->tree = core::UnitTree(snapshot->data.units);
+  auto snapshot = service::Snapshot::of(bench::national_dataset(generated));
   std::printf(
       "data set: %d provinces, %d communes, %d party cells, %zu indicators, %zu values, "
       "%zu targets (%.1f s)\n",
       config.provinces, config.communes, config.cells, snapshot->data.indicators.size(),
-      snapshot->data.values.size(), snapshot->data.targets.size(), seconds_since(start));
+      snapshot->values.size(), snapshot->data.targets.size(), seconds_since(start));
   start = Clock::now();
-  snapshot->engine = core::analytics::build_engine(snapshot->data);
+  snapshot->engine = service::engine_of(*snapshot);
   std::printf("rollups built in %.1f s\n", seconds_since(start));
 
   std::vector<std::string> communes;

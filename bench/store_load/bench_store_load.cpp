@@ -3,7 +3,10 @@
 // on SQLite and on PostgreSQL, then read back as the server reads it —
 // Store::load() into a data set, then build_engine() — with the time and
 // memory of each step. The two stores are each other's reference in the same
-// run. A benchmark, not a test: it exits 0 whatever the speed.
+// run. Then what a running server does when another server writes: its
+// snapshot cache follows the change feed (a value, a record, metadata), with
+// the whole reload it replaces as the reference. A benchmark, not a test: it
+// exits 0 whatever the speed.
 // Usage: bench_store_load [--preset national|small] [--communes N] [--cells N]
 //                         [--sqlite FILE] [--pg LOCATION]
 // LOCATION is a postgresql:// URI of a database that need not exist yet;
@@ -21,9 +24,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "core/analytics/from_dataset.hpp"
 #include "national_dataset.hpp"
 #include "proc_status.hpp"
+#include "service/snapshot.hpp"
 #include "store/store.hpp"
 #include "timing.hpp"
 
@@ -179,6 +186,61 @@ void measure(const std::string& name, const std::string& location, const core::D
       n / engine_s / 1e6, load_s + engine_s, n / (load_s + engine_s) / 1e6);
 }
 
+double percentile(std::vector<double> xs, double p) {
+  std::sort(xs.begin(), xs.end());
+  return xs[static_cast<std::size_t>(p * static_cast<double>(xs.size() - 1))];
+}
+
+// A server's snapshot cache following another server's writes: one whole
+// load (the reference: what every change cost before the feed was
+// followed), then value writes, a record change and a target change, each
+// timed from the other server's commit to the new snapshot and rollups.
+void measure_following(const std::string& name, const std::string& location,
+                       const core::Dataset& d) {
+  auto server = store::open_store(location, store::OpenMode::existing);
+  auto other = store::open_store(location, store::OpenMode::existing);
+  service::SnapshotCache cache(*server, std::make_shared<service::AnalyticsCache>());
+  auto t0 = Clock::now();
+  cache.get();
+  const double whole = seconds_since(t0);
+  const store::ChangeContext ctx{"bench", "2026-01-01T00:00:00Z"};
+  auto timed = [&](auto&& write) {
+    {
+      auto tx = other->begin(ctx);
+      write(*tx);
+      tx->commit();
+    }
+    const auto start = Clock::now();
+    cache.get();
+    return seconds_since(start);
+  };
+  std::vector<double> values;
+  constexpr int kWrites = 200;
+  for (int k = 0; k < kWrites; ++k) {
+    core::Value v = d.values[static_cast<std::size_t>(k) * 7919 % d.values.size()];
+    v.value += 1;
+    values.push_back(timed([&](store::StoreTransaction& tx) { tx.upsert(v); }));
+  }
+  core::Field field = d.fields.at(0);
+  field.name += " (sửa)";
+  const double record = timed([&](store::StoreTransaction& tx) { tx.upsert(field); });
+  core::Target target{d.indicators.at(0).code,
+                      d.units.at(0).code,
+                      d.plans.at(0).term,
+                      1,
+                      core::TargetSource::resolution,
+                      "",
+                      false};
+  const double metadata = timed([&](store::StoreTransaction& tx) { tx.upsert(target); });
+  const double p50 = percentile(values, 0.5), p99 = percentile(values, 0.99);
+  fmt::print(
+      "{}: another server's write reaches this server's snapshot and rollups: a value p50 {:.2f} "
+      "ms, p99 {:.2f} ms; a record {:.2f} s; a target (rollups rebuilt from memory) {:.2f} s. "
+      "Reference, the whole reload every change cost before: {:.2f} s = {:.0f}x a value's p50, "
+      "{:.1f}x a record's\n",
+      name, p50 * 1e3, p99 * 1e3, record, metadata, whole, whole / p50, whole / record);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -213,9 +275,12 @@ int main(int argc, char** argv) {
     if (!sqlite_path.empty()) {
       std::remove(sqlite_path.c_str());
       measure("SQLite", sqlite_path, d, write_values_sqlite);
+      measure_following("SQLite", sqlite_path, d);
     }
-    if (!pg.empty())
+    if (!pg.empty()) {
       measure("PostgreSQL", pg, d, write_values_postgres);
+      measure_following("PostgreSQL", pg, d);
+    }
   } catch (const std::exception& e) {
     fmt::print(stderr, "bench_store_load: {}\n", e.what());
     return 1;

@@ -22,11 +22,11 @@ const Form* form_of(const Dataset& d, std::string_view code) {
 }
 
 // The stored cells of unit and period, official before estimate.
-std::vector<const Value*> cells_of(const Dataset& d, std::string_view unit,
+std::vector<const Value*> cells_of(const ValueTable& values, std::string_view unit,
                                    std::string_view period) {
   std::vector<const Value*> out;
-  for (const auto& v : d.values)
-    if (v.unit == unit && v.period == period)
+  for (const auto& v : values.of_unit(unit))
+    if (v.period == period)
       out.push_back(&v);
   std::stable_sort(out.begin(), out.end(), [](const Value* a, const Value* b) {
     return a->kind == ValueKind::official && b->kind != ValueKind::official;
@@ -77,14 +77,16 @@ std::vector<const Form*> forms_holding(const Dataset& d, std::string_view indica
   return out;
 }
 
-IndicatorValues indicator_values(const Dataset& d, std::string_view unit, std::string_view period) {
+IndicatorValues indicator_values(const ValueTable& values, std::string_view unit,
+                                 std::string_view period) {
   IndicatorValues out;
-  for (const Value* v : cells_of(d, unit, period))
+  for (const Value* v : cells_of(values, unit, period))
     out.emplace(v->indicator, v->value);  // the first, official, wins
   return out;
 }
 
-std::vector<RuleViolation> check_saved_values(const Dataset& d, std::span<const Value> batch) {
+std::vector<RuleViolation> check_saved_values(const Dataset& d, const ValueTable& stored,
+                                              std::span<const Value> batch) {
   std::vector<RuleViolation> out;
   std::set<std::pair<std::string, std::string>> checked;  // unit, period
   for (const Value& v : batch) {
@@ -100,13 +102,13 @@ std::vector<RuleViolation> check_saved_values(const Dataset& d, std::span<const 
         }
     if (rules.empty())
       continue;
-    IndicatorValues values = indicator_values(d, v.unit, v.period);
+    IndicatorValues values = indicator_values(stored, v.unit, v.period);
     // The saved cells replace what the rules would otherwise read.
     for (const Value& w : batch)
       if (w.unit == v.unit && w.period == v.period)
         values[w.indicator] = w.value;
     const auto found =
-        check_rules(rules, values, indicator_values(d, v.unit, previous_id(v.period)));
+        check_rules(rules, values, indicator_values(stored, v.unit, previous_id(v.period)));
     for (const auto& x : found)
       for (const auto& r : rules)
         if (r.code == x.rule && r.refuse_on_save)
@@ -119,18 +121,18 @@ std::vector<RuleViolation> check_saved_values(const Dataset& d, std::span<const 
   return out;
 }
 
-SubmitCheck check_for_submit(const Dataset& d, const Form& form, std::string_view unit,
-                             std::string_view period) {
+SubmitCheck check_for_submit(const Dataset& d, const ValueTable& stored, const Form& form,
+                             std::string_view unit, std::string_view period) {
   SubmitCheck out;
   std::vector<ValidationRule> rules;
   for (const auto& r : d.validation_rules)
     if (on_form(form, r.indicator))
       rules.push_back(r);
-  const IndicatorValues values = indicator_values(d, unit, period);
-  out.violations = check_rules(rules, values, indicator_values(d, unit, previous_id(period)));
+  const IndicatorValues values = indicator_values(stored, unit, period);
+  out.violations = check_rules(rules, values, indicator_values(stored, unit, previous_id(period)));
 
   std::map<std::string, std::string, std::less<>> comments;
-  for (const Value* v : cells_of(d, unit, period))
+  for (const Value* v : cells_of(stored, unit, period))
     comments.emplace(v->indicator, v->comment);
   for (const auto& code : form.indicators) {
     const auto value = values.find(code);

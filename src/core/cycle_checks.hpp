@@ -1,14 +1,16 @@
 #pragma once
-// The reporting-cycle rules applied to a whole data set: which submitted
-// report locks a value cell, which validation rules a saved value breaks, and
-// what a report needs before it may be submitted. Pure: the services call
-// these with the snapshot they write against.
+// The reporting-cycle rules applied to a whole data set (its records, and its
+// values as a ValueTable): which submitted report locks a value cell, which
+// validation rules a saved value breaks, and what a report needs before it
+// may be submitted. Pure: the services call these with the snapshot they
+// write against.
 #include <span>
 #include <string_view>
 #include <vector>
 
 #include "core/dataset.hpp"
 #include "core/error.hpp"
+#include "core/value_table.hpp"
 
 namespace mandate::core {
 
@@ -27,13 +29,15 @@ std::vector<const Form*> forms_holding(const Dataset& d, std::string_view indica
 
 // The unit's values for period by indicator: the official figure, or the
 // estimate where no official one is stored.
-IndicatorValues indicator_values(const Dataset& d, std::string_view unit, std::string_view period);
+IndicatorValues indicator_values(const ValueTable& values, std::string_view unit,
+                                 std::string_view period);
 
 // The rules about the saved values' indicators (on either side of a
 // comparison) that their units' values break once saved (the batch over what
 // is stored). A broken rule that refuses on save throws Error(invalid_input,
 // "rule.violated"); the others come back as warnings.
-std::vector<RuleViolation> check_saved_values(const Dataset& d, std::span<const Value> batch);
+std::vector<RuleViolation> check_saved_values(const Dataset& d, const ValueTable& values,
+                                              std::span<const Value> batch);
 
 // What stands in the way of submitting form for unit and period: every rule
 // about the form's indicators that is broken, and the cells (a broken rule or
@@ -43,7 +47,7 @@ struct SubmitCheck {
   std::vector<std::string> missed_targets;
   std::vector<NoteRequired> notes;
 };
-SubmitCheck check_for_submit(const Dataset& d, const Form& form, std::string_view unit,
-                             std::string_view period);
+SubmitCheck check_for_submit(const Dataset& d, const ValueTable& values, const Form& form,
+                             std::string_view unit, std::string_view period);
 
 }  // namespace mandate::core

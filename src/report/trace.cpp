@@ -62,14 +62,14 @@ json::array stored_values(const service::Report& report, const core::Indicator& 
   for (const core::Unit* u : report.snapshot->tree.descendants(s.unit->code))
     units.push_back(u->code);
   for (const auto& unit : units) {
-    for (const core::Value* v : report.snapshot->values_of(unit)) {
-      if (v->indicator != ind.code || !s.period.contains(core::Period::parse(v->period)))
+    for (const core::Value& v : report.snapshot->values.of_unit(unit)) {
+      if (v.indicator != ind.code || !s.period.contains(core::Period::parse(v.period)))
         continue;
-      out.push_back({{"unit", v->unit},
-                     {"period", v->period},
-                     {"value", v->value},
-                     {"kind", core::value_kind_name(v->kind)},
-                     {"comment", v->comment}});
+      out.push_back({{"unit", v.unit},
+                     {"period", v.period},
+                     {"value", v.value},
+                     {"kind", core::value_kind_name(v.kind)},
+                     {"comment", v.comment}});
     }
   }
   return out;

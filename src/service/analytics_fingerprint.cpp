@@ -1,7 +1,6 @@
 #include "service/analytics_fingerprint.hpp"
 
 #include <bit>
-#include <functional>
 #include <string_view>
 
 #include "core/date.hpp"
@@ -19,14 +18,6 @@ void end_record(std::string& out) {
   out.push_back('\x1e');
 }
 
-std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 }  // namespace
 
 std::string analytics_metadata(const core::Dataset& data) {
@@ -34,6 +25,8 @@ std::string analytics_metadata(const core::Dataset& data) {
   for (const auto& u : data.units) {
     field(out, u.code);
     field(out, u.parent_code);
+    field(out, u.valid_from ? core::format_iso_date(*u.valid_from) : "");
+    field(out, u.valid_to ? core::format_iso_date(*u.valid_to) : "");
     end_record(out);
   }
   for (const auto& i : data.indicators) {
@@ -51,6 +44,8 @@ std::string analytics_metadata(const core::Dataset& data) {
     field(out, "->");
     for (const auto& t : c.to)
       field(out, t);
+    for (const double share : c.shares)
+      field(out, std::to_string(std::bit_cast<std::uint64_t>(share)));
     field(out, c.new_parent);
     end_record(out);
   }
@@ -66,23 +61,6 @@ std::string analytics_metadata(const core::Dataset& data) {
     end_record(out);
   }
   return out;
-}
-
-std::uint64_t value_hash(const std::string& indicator, const std::string& unit,
-                         const std::string& period, core::ValueKind kind, double value) {
-  const std::hash<std::string> h;
-  std::uint64_t x = mix(h(indicator));
-  x = mix(x ^ h(unit));
-  x = mix(x ^ h(period));
-  x = mix(x ^ (kind == core::ValueKind::official ? 1u : 2u));
-  return mix(x ^ std::bit_cast<std::uint64_t>(value));
-}
-
-std::uint64_t values_hash(const core::Dataset& data) {
-  std::uint64_t sum = 0;
-  for (const auto& v : data.values)
-    sum += value_hash(v);
-  return sum;
 }
 
 }  // namespace mandate::service

@@ -19,8 +19,8 @@ io::DataEntryTemplate data_entry_template(const Snapshot& snapshot, const core::
 
   using Key = std::tuple<std::string_view, std::string_view>;  // indicator, period
   std::map<Key, const core::Value*> values;
-  for (const auto& v : snapshot.data.values)
-    if (v.unit == u.code && v.kind == kind)
+  for (const auto& v : snapshot.values.of_unit(u.code))
+    if (v.kind == kind)
       values[{v.indicator, v.period}] = &v;
   std::map<std::string_view, double> targets;
   for (const auto& t : snapshot.data.targets)

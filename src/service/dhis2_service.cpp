@@ -353,7 +353,7 @@ class RowChecker {
                          "dhis2.conflict.comment_invalid",
                          {std::to_string(kDhis2MaxCommentLength)}};
     try {
-      core::check_saved_values(s_.data, std::span(&v, 1));  // rules that refuse on save
+      core::check_saved_values(s_.data, s_.values, std::span(&v, 1));  // rules that refuse on save
     } catch (const Error& e) {
       return RowConflict{"E7619", "value", de, {{"dataElement", de}}, e.code(), e.args()};
     }
@@ -433,7 +433,7 @@ d2::ImportSummary dhis2_import(store::Store& store, const Snapshot& snapshot, co
   cells.reserve(planned.size());
   for (const Planned& w : planned)
     cells.push_back(w.value);
-  ValueBatch batch(tx.get(), snapshot.data, cells);
+  ValueBatch batch(tx.get(), snapshot.values, cells);
   // A report submitted since the rows were planned locks its cells too: the
   // import then fails whole, and sent again reports those rows as E7643.
   std::optional<CellLocks> locks;
@@ -475,7 +475,7 @@ d2::ImportSummary dhis2_import(store::Store& store, const Snapshot& snapshot, co
   if (tx) {
     const std::vector<CellWrite> written = batch.write(actor);
     tx->commit();
-    committed(snapshot, written);
+    committed(snapshot, written, tx->feed_through());
   }
   std::sort(summary.rejected_indexes.begin(), summary.rejected_indexes.end());
   return summary;
@@ -548,7 +548,7 @@ std::vector<d2::DataValue> dhis2_export(store::Store& store, const Snapshot& sna
   std::map<std::string, std::vector<store::ValueChange>> histories;
 
   std::vector<d2::DataValue> out;
-  for (const auto& v : data.values) {
+  for (const auto& v : snapshot.values) {
     if (!units.contains(v.unit) || (!indicators.empty() && !indicators.contains(v.indicator)) ||
         (!kinds.empty() && !kinds.contains(v.kind)))
       continue;

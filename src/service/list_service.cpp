@@ -26,27 +26,25 @@ Dataset list_data(store::Store& store, const ListFilter& f) {
   return filter_data(d, tree, f);
 }
 
-Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter& f) {
+namespace {
+
+// The filter's unit, period and kind, parsed and checked once.
+struct Narrowing {
+  const UnitTree& tree;
+  const ListFilter& f;
   std::optional<Period> period;
-  if (!f.period.empty())
-    period = Period::parse(f.period);
-  Dataset d = data;
   std::string root;
-  if (!f.unit.empty())
-    root = tree.resolve(f.unit).code;
-
-  auto in_unit = [&](const std::string& code) {
-    return root.empty() || (!code.empty() && tree.find_by_code(code) && tree.is_within(code, root));
-  };
-  auto in_period_id = [&](const std::string& id) {
-    return !period || period->contains(Period::parse(id));
-  };
-  auto in_period_date = [&](const Date& date) { return !period || period->contains(date); };
-
   std::optional<DocumentKind> doc_kind;
   std::optional<ActivityKind> activity_kind;
   std::optional<ValueKind> value_kind;
-  if (!f.kind.empty()) {
+
+  Narrowing(const UnitTree& t, const ListFilter& filter) : tree(t), f(filter) {
+    if (!f.period.empty())
+      period = Period::parse(f.period);
+    if (!f.unit.empty())
+      root = tree.resolve(f.unit).code;
+    if (f.kind.empty())
+      return;
     // A kind filter names one of the three kinds of kind; which one is checked
     // against every list, and a name that fits none of them is an error.
     try {
@@ -65,6 +63,49 @@ Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter&
       throw invalid_input("list.kind_invalid", {f.kind}, "kind");
   }
 
+  bool in_unit(const std::string& code) const {
+    return root.empty() || (!code.empty() && tree.find_by_code(code) && tree.is_within(code, root));
+  }
+  bool in_period_id(const std::string& id) const {
+    return !period || period->contains(Period::parse(id));
+  }
+  bool in_period_date(const Date& date) const { return !period || period->contains(date); }
+  bool keeps(const Value& v) const {
+    return in_unit(v.unit) && in_period_id(v.period) &&
+           (f.indicator.empty() || v.indicator == f.indicator) &&
+           (!value_kind || v.kind == *value_kind);
+  }
+};
+
+}  // namespace
+
+std::vector<const Value*> filter_values(const ValueTable& values, const UnitTree& tree,
+                                        const ListFilter& f) {
+  const Narrowing n(tree, f);
+  std::vector<const Value*> out;
+  auto keep = [&](const Value& v) {
+    if (n.keeps(v))
+      out.push_back(&v);
+  };
+  if (n.root.empty()) {
+    for (const Value& v : values)
+      keep(v);
+    return out;
+  }
+  // Only the units in question are read, not a country's values.
+  for (const Value& v : values.of_unit(n.root))
+    keep(v);
+  for (const Unit* u : tree.descendants(n.root))
+    for (const Value& v : values.of_unit(u->code))
+      keep(v);
+  return out;
+}
+
+Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter& f) {
+  const Narrowing n(tree, f);
+  Dataset d = data;
+  const auto& period = n.period;
+
   std::optional<TaskStatus> task_status;
   if (!f.status.empty())
     task_status = parse_task_status(f.status);
@@ -72,20 +113,16 @@ Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter&
                                        [&](const Field& x) { return x.code == f.field; }))
     throw invalid_input("list.field_invalid", {f.field}, "field");
 
-  keep_if(d.units, [&](const Unit& u) { return in_unit(u.code); });
+  keep_if(d.units, [&](const Unit& u) { return n.in_unit(u.code); });
   keep_if(d.targets, [&](const Target& t) {
-    return in_unit(t.unit) && in_period_id(t.period) &&
+    return n.in_unit(t.unit) && n.in_period_id(t.period) &&
            (f.indicator.empty() || t.indicator == f.indicator);
   });
-  keep_if(d.values, [&](const Value& v) {
-    return in_unit(v.unit) && in_period_id(v.period) &&
-           (f.indicator.empty() || v.indicator == f.indicator) &&
-           (!value_kind || v.kind == *value_kind);
-  });
+  keep_if(d.values, [&](const Value& v) { return n.keeps(v); });
   keep_if(d.indicators,
           [&](const Indicator& i) { return f.indicator.empty() || i.code == f.indicator; });
   keep_if(d.tasks, [&](const Task& t) {
-    if (!in_unit(t.responsible_unit) || (task_status && t.status != *task_status) ||
+    if (!n.in_unit(t.responsible_unit) || (task_status && t.status != *task_status) ||
         (!f.field.empty() && t.field != f.field) || (f.overdue_on && !t.overdue(*f.overdue_on)))
       return false;
     if (!period)
@@ -96,12 +133,12 @@ Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter&
     return started && not_done_before;
   });
   keep_if(d.activities, [&](const Activity& a) {
-    return in_unit(a.unit) && in_period_date(a.date) &&
-           (!activity_kind || a.kind == *activity_kind);
+    return n.in_unit(a.unit) && n.in_period_date(a.date) &&
+           (!n.activity_kind || a.kind == *n.activity_kind);
   });
   keep_if(d.documents, [&](const Document& doc) {
-    return in_unit(doc.issuer) && in_period_date(doc.date) &&
-           (!doc_kind || doc.kind == *doc_kind) && (f.field.empty() || doc.field == f.field);
+    return n.in_unit(doc.issuer) && n.in_period_date(doc.date) &&
+           (!n.doc_kind || doc.kind == *n.doc_kind) && (f.field.empty() || doc.field == f.field);
   });
   return d;
 }

@@ -2,10 +2,12 @@
 // Filtered views of the stored data, for listings (CLI now, the API later).
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/dataset.hpp"
 #include "core/date.hpp"
 #include "core/unit_tree.hpp"
+#include "core/value_table.hpp"
 #include "store/store.hpp"
 
 namespace mandate::service {
@@ -28,5 +30,8 @@ core::Dataset list_data(store::Store& store, const ListFilter& filter);
 // The same over data already in memory; tree must be built from data.units.
 core::Dataset filter_data(const core::Dataset& data, const core::UnitTree& tree,
                           const ListFilter& filter);
+// The values of a snapshot that pass the filter (pointers into values).
+std::vector<const core::Value*> filter_values(const core::ValueTable& values,
+                                              const core::UnitTree& tree, const ListFilter& filter);
 
 }  // namespace mandate::service

@@ -1,5 +1,7 @@
 #include "service/record_service.hpp"
 
+#include <type_traits>
+
 #include <boost/json.hpp>
 
 #include "io/metadata_json.hpp"
@@ -320,6 +322,23 @@ std::optional<T> find_record(const Snapshot& s, const Principal& who, const std:
   return found;
 }
 
+// The stored values a write of the record is judged with (the snapshot's
+// data holds none): an indicator's, which must suit its type and range and
+// name it; a unit's, which name it. No other record is named by a value.
+template <typename T>
+std::vector<Value> values_judged_with(const Snapshot& s, const std::string& key) {
+  std::vector<Value> out;
+  if constexpr (std::is_same_v<T, Indicator>) {
+    for (const Value& v : s.values)
+      if (v.indicator == key)
+        out.push_back(v);
+  } else if constexpr (std::is_same_v<T, Unit>) {
+    const auto own = s.values.of_unit(key);
+    out.assign(own.begin(), own.end());
+  }
+  return out;
+}
+
 template <typename T>
 RecordOutcome<T> put_record(store::Store& store, SnapshotCache& cache, const Actor& actor,
                             const T& record, Precondition precondition, const std::string& etag) {
@@ -335,6 +354,7 @@ RecordOutcome<T> put_record(store::Store& store, SnapshotCache& cache, const Act
   check_precondition(current, precondition, etag);
 
   Dataset merged = s->data;
+  merged.values = values_judged_with<T>(*s, key);
   auto& items = Traits<T>::list(merged);
   bool replaced = false;
   for (auto& x : items)
@@ -372,6 +392,7 @@ bool delete_record(store::Store& store, SnapshotCache& cache, const Actor& actor
   check_precondition(current, Precondition::if_match, etag);
 
   Dataset remaining = s->data;
+  remaining.values = values_judged_with<T>(*s, key);
   std::erase_if(Traits<T>::list(remaining), [&](const T& x) { return Traits<T>::key(x) == key; });
   try {
     validate_dataset(remaining);

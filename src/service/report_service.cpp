@@ -25,9 +25,8 @@ Report build_report(std::shared_ptr<const Snapshot> snapshot, std::string_view u
                     ? std::shared_ptr<const core::UnitTree>(snapshot, &snapshot->tree)
                     : std::make_shared<const core::UnitTree>(then);
   const core::Unit& u = *report.tree->find_by_code(stored.code);
-  report.scorecard = snapshot->engine ? core::build_scorecard(snapshot->data, *report.tree, u, p,
-                                                              *snapshot->engine)
-                                      : core::build_scorecard(snapshot->data, *report.tree, u, p);
+  report.scorecard =
+      core::build_scorecard(snapshot->data, *report.tree, u, p, *engine_of(*snapshot));
   if (auto tasks = core::count_task_timeliness(snapshot->data.tasks, snapshot->task_completed_on,
                                                snapshot->tree, u.code, p, today);
       tasks.total > 0)
@@ -41,12 +40,10 @@ Report build_report(store::Store& store, std::string_view unit, std::string_view
                     core::Lang lang, core::Date today) {
   // The period is checked before the store is read: a typo costs nothing.
   core::Period::parse(period);
-  auto snapshot = std::make_shared<Snapshot>();
-  snapshot->data = store.load();
-  snapshot->tree = core::UnitTree(snapshot->data.units);
-  snapshot->task_completed_on = core::completion_dates(store.completed_task_journals());
+  auto snapshot =
+      Snapshot::of(store.load(), core::completion_dates(store.completed_task_journals()));
   // Built once here: the scorecard, the charts and the trace all read it.
-  snapshot->engine = core::analytics::build_engine(snapshot->data);
+  snapshot->engine = engine_of(*snapshot);
   return build_report(std::move(snapshot), unit, period, lang, today);
 }
 

@@ -91,7 +91,7 @@ StepOutcome take_step(store::Store& store, SnapshotCache& cache, const Actor& ac
 
   StepOutcome out{next, {}};
   if (step == core::SubmissionStep::submit) {
-    auto check = core::check_for_submit(s->data, form, unit.code, period.id());
+    auto check = core::check_for_submit(s->data, s->values, form, unit.code, period.id());
     if (!check.notes.empty())
       throw NotesMissing(std::move(check.notes));
     out.violations = std::move(check.violations);

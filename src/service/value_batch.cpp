@@ -4,7 +4,7 @@
 
 namespace mandate::service {
 
-ValueBatch::ValueBatch(store::StoreTransaction* tx, const core::Dataset& data,
+ValueBatch::ValueBatch(store::StoreTransaction* tx, const core::ValueTable& values,
                        std::span<const core::Value> cells)
     : tx_(tx) {
   for (const core::Value& cell : cells)
@@ -16,9 +16,9 @@ ValueBatch::ValueBatch(store::StoreTransaction* tx, const core::Dataset& data,
         current_[value_cell_key(*v)] = std::move(v);
     return;
   }
-  for (const core::Value& v : data.values)
-    if (auto it = current_.find(value_cell_key(v)); it != current_.end())
-      it->second = v;
+  for (const core::Value* v : values.find(cells))
+    if (v)
+      current_[value_cell_key(*v)] = *v;
 }
 
 const std::optional<core::Value>& ValueBatch::current(const core::Value& cell) const {

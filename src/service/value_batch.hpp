@@ -20,8 +20,8 @@ namespace mandate::service {
 class ValueBatch {
  public:
   // cells: every cell the batch may write. What they hold is read from tx,
-  // or without one (a dry run, which writes nothing) from data, the snapshot.
-  ValueBatch(store::StoreTransaction* tx, const core::Dataset& data,
+  // or without one (a dry run, which writes nothing) from the snapshot's values.
+  ValueBatch(store::StoreTransaction* tx, const core::ValueTable& values,
              std::span<const core::Value> cells);
 
   // What the cell holds with the writes added so far.

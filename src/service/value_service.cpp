@@ -71,7 +71,7 @@ Actor command_line_actor(const Snapshot& snapshot, const std::string& at) {
 WriteOutcome put_value(store::Store& store, const Snapshot& snapshot, const Actor& actor,
                        const ValueWrite& write) {
   const core::Value v = checked(snapshot, actor, write);
-  auto warnings = core::check_saved_values(snapshot.data, std::span(&v, 1));
+  auto warnings = core::check_saved_values(snapshot.data, snapshot.values, std::span(&v, 1));
   auto tx = store.begin({actor.principal.username, actor.at});
   CellLocks(*tx, snapshot.data).require_unlocked(v.indicator, v.unit, v.period);
   const auto before = tx->find_value(v.indicator, v.unit, v.period, v.kind);
@@ -81,7 +81,7 @@ WriteOutcome put_value(store::Store& store, const Snapshot& snapshot, const Acto
     tx->append_audit(value_audit_entry(actor, before, v));
   tx->commit();
   if (changed)
-    committed(snapshot, std::array{CellWrite{v}});
+    committed(snapshot, std::array{CellWrite{v}}, tx->feed_through());
   return {v, value_etag(v), changed, std::move(warnings)};
 }
 
@@ -101,7 +101,7 @@ size_t put_values(store::Store& store, const Snapshot& snapshot, const Actor& ac
       throw at_index(i, e);
     }
   }
-  core::check_saved_values(snapshot.data, values);
+  core::check_saved_values(snapshot.data, snapshot.values, values);
   auto tx = store.begin({actor.principal.username, actor.at});
   CellLocks locks(*tx, snapshot.data);
   for (size_t i = 0; i < values.size(); ++i) {
@@ -112,12 +112,12 @@ size_t put_values(store::Store& store, const Snapshot& snapshot, const Actor& ac
       throw at_index(i, e);
     }
   }
-  ValueBatch batch(tx.get(), snapshot.data, values);
+  ValueBatch batch(tx.get(), snapshot.values, values);
   for (const core::Value& v : values)
     batch.put(v);
   const std::vector<CellWrite> written = batch.write(actor);
   tx->commit();
-  committed(snapshot, written);
+  committed(snapshot, written, tx->feed_through());
   const size_t changed = written.size();
   return changed;
 }
@@ -137,7 +137,7 @@ bool delete_value(store::Store& store, const Snapshot& snapshot, const Actor& ac
   tx->delete_value(before->indicator, before->unit, before->period, before->kind);
   tx->append_audit(value_audit_entry(actor, before, std::nullopt));
   tx->commit();
-  committed(snapshot, std::array{CellWrite{*before, true}});
+  committed(snapshot, std::array{CellWrite{*before, true}}, tx->feed_through());
   return true;
 }
 

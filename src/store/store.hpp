@@ -13,6 +13,7 @@
 #include "core/attachment.hpp"
 #include "core/dataset.hpp"
 #include "core/search_text.hpp"
+#include "core/value_table.hpp"
 
 namespace mandate::store {
 
@@ -33,22 +34,26 @@ struct ValueChange {
   std::string at;
 };
 
-// One entry of the change feed (docs/architecture.md, "Change feed"): a value
-// cell written (value.value) or deleted (removed), or a marker that records
-// the rollups are built over changed (metadata).
+// What an entry of the change feed (docs/architecture.md, "Change feed") says.
+enum class FeedKind {
+  value,     // a value cell was written or deleted
+  records,   // records a snapshot holds changed (tasks, documents, forms, ...)
+  metadata,  // records the rollups are built over changed (units, indicators, ...)
+  gap,       // entries before this one were pruned: whoever missed them reloads
+};
+
+// One entry of the change feed: for a value entry, the cell as written (its
+// value, comment and illustrative flag) or deleted (removed).
 struct FeedChange {
   long long id = 0;
-  bool metadata = false;
-  core::Value value;  // indicator, unit, period, kind and value only
+  FeedKind kind = FeedKind::value;
+  core::Value value;
   bool removed = false;
 };
 
 // One change of a value cell in StoreTransaction::write_values: the cell
 // holds value, or (removed) is deleted, and then only value's cell counts.
-struct CellChange {
-  core::Value value;
-  bool removed = false;
-};
+using CellChange = core::CellWrite;
 
 struct UserRecord {
   std::string username;
@@ -260,12 +265,15 @@ class StoreTransaction {
                             const std::string& error) = 0;
 
   // Drops all but the newest `keep` entries of the change feed; the oldest
-  // kept entry becomes a metadata marker, so a server still behind it
-  // rebuilds its rollups from the store rather than miss what was dropped.
+  // kept entry becomes a gap marker, so a server still behind it reloads
+  // everything from the store rather than miss what was dropped.
   // Returns how many entries were dropped.
   virtual long long prune_changes(long long keep) = 0;
 
   virtual void commit() = 0;
+  // After commit: the id of the newest change-feed entry this transaction
+  // wrote (0 when it wrote none), which orders its writes among everyone's.
+  virtual long long feed_through() const = 0;
 };
 
 class Store {
@@ -280,7 +288,11 @@ class Store {
   // The same, and the id of the newest change-feed entry the data holds,
   // read in the same transaction: the feed after it is exactly what the
   // data does not hold yet.
-  virtual core::Dataset load(long long& feed_position) = 0;
+  core::Dataset load(long long& feed_position) { return load_data(feed_position, true); }
+  // load(feed_position) without the values: what a server reloads when
+  // records change, keeping the values it follows from the feed.
+  core::Dataset load_records(long long& feed_position) { return load_data(feed_position, false); }
+  virtual core::Dataset load_data(long long& feed_position, bool with_values) = 0;
   virtual std::vector<ValueChange> value_history(const std::string& indicator,
                                                  const std::string& unit,
                                                  const std::string& period) = 0;

@@ -271,7 +271,7 @@ TEST(ChangeFeedRetention, TheServerPrunesTheFeedToWhatItKeeps) {
   const auto kept = store->changes_after(0, 10);
   EXPECT_GE(kept.size(), 3u);
   ASSERT_FALSE(kept.empty());
-  EXPECT_TRUE(kept.front().metadata);
+  EXPECT_EQ(kept.front().kind, mandate::store::FeedKind::gap);
   EXPECT_EQ(kept.back().value.period, "190001");
 }
 

@@ -64,6 +64,7 @@ TEST(DemoReorganisation, SuccessorsCarryTheirPredecessorsHistory) {
 // ward is simply a part of the city (each holds values only while it exists).
 std::shared_ptr<service::Snapshot> without_reorganisation() {
   core::Dataset d = demo_snapshot()->data;
+  d.values.assign(demo_snapshot()->values.begin(), demo_snapshot()->values.end());
   d.unit_changes.clear();
   return test_support::snapshot_of(std::move(d));
 }
@@ -190,6 +191,7 @@ TEST(DemoReorganisation, AReportSpeaksOfTheUnitAsItStoodThen) {
 
   // A ward renamed in 2024: its 2024 report carries the new name, its 2021 one the old.
   core::Dataset d = demo_snapshot()->data;
+  d.values.assign(demo_snapshot()->values.begin(), demo_snapshot()->values.end());
   core::UnitChange rename;
   rename.code = "DOI-TEN";
   rename.kind = core::UnitChangeKind::rename;

@@ -2,7 +2,6 @@
 // The demo data set loaded once per test process, with its tree and rollups.
 #include <memory>
 
-#include "core/analytics/from_dataset.hpp"
 #include "io/file.hpp"
 #include "io/metadata_json.hpp"
 #include "service/snapshot.hpp"
@@ -10,10 +9,8 @@
 namespace mandate::test_support {
 
 inline std::shared_ptr<service::Snapshot> snapshot_of(core::Dataset data) {
-  auto s = std::make_shared<service::Snapshot>();
-  s->data = std::move(data);
-  s->tree = core::UnitTree(s->data.units);
-  s->engine = core::analytics::build_engine(s->data);
+  auto s = service::Snapshot::of(std::move(data));
+  s->engine = service::engine_of(*s);
   return s;
 }
 

@@ -51,8 +51,8 @@ class CellLocks : public ::testing::Test {
   }
   std::optional<core::Value> stored(const std::string& unit) {
     const auto now = cache->get();
-    for (const auto& v : now->data.values)
-      if (v.indicator == "COMPLAINTS_RECEIVED" && v.unit == unit && v.period == "202201")
+    for (const auto& v : now->values.of_unit(unit))
+      if (v.indicator == "COMPLAINTS_RECEIVED" && v.period == "202201")
         return v;
     return std::nullopt;
   }

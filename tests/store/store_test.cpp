@@ -12,7 +12,6 @@
 #include "../support/test_database.hpp"
 #include "core/error.hpp"
 #include "io/metadata_json.hpp"
-#include "service/analytics_cache.hpp"
 #include "service/dataset_service.hpp"
 #include "store/store.hpp"
 
@@ -53,11 +52,11 @@ class SqliteFile : public StoreTest {};
 
 TEST_F(StoreTest, MigratesFromEmpty) {
   auto s = store::open_store(path, store::OpenMode::create_or_open);
-  EXPECT_EQ(s->schema_version(), 9);
+  EXPECT_EQ(s->schema_version(), 10);
   EXPECT_TRUE(s->load().units.empty());
   // Opening again applies nothing new.
   auto again = store::open_store(path, store::OpenMode::existing);
-  EXPECT_EQ(again->schema_version(), 9);
+  EXPECT_EQ(again->schema_version(), 10);
 }
 
 TEST_F(StoreTest, ExistingModeRefusesMissingDatabase) {
@@ -241,7 +240,7 @@ TEST_F(StoreTest, ChangeFeedHoldsCommittedChangesInOrder) {
   }
   const auto feed = s->changes_after(start, 100);
   ASSERT_EQ(feed.size(), 3u);
-  EXPECT_FALSE(feed[0].metadata);
+  EXPECT_EQ(feed[0].kind, store::FeedKind::value);
   EXPECT_EQ(feed[0].value.indicator, "BUDGET_REVENUE");
   EXPECT_EQ(feed[0].value.unit, "LS");
   EXPECT_EQ(feed[0].value.period, "2021");
@@ -249,97 +248,12 @@ TEST_F(StoreTest, ChangeFeedHoldsCommittedChangesInOrder) {
   EXPECT_EQ(feed[0].value.value, 7);
   EXPECT_FALSE(feed[0].removed);
   EXPECT_TRUE(feed[1].removed);
-  EXPECT_TRUE(feed[2].metadata);
+  EXPECT_EQ(feed[2].kind, store::FeedKind::metadata);
   EXPECT_LT(feed[0].id, feed[1].id);
   EXPECT_LT(feed[1].id, feed[2].id);
   EXPECT_EQ(s->feed_position(), feed[2].id);
   EXPECT_EQ(s->changes_after(feed[0].id, 1).at(0).id, feed[1].id);  // paged
   EXPECT_TRUE(s->changes_after(feed[2].id, 100).empty());
-}
-
-// Pruning keeps the newest entries of the feed and turns the oldest kept one
-// into a metadata marker: a follower behind the cut rebuilds its rollups from
-// the store; one past it goes on applying entries.
-TEST_F(StoreTest, PruningTheChangeFeedKeepsTheNewestAndMarksTheCut) {
-  auto s = store::open_store(path, store::OpenMode::create_or_open);
-  service::import_dataset(*s, demo_data(), kCtx);
-  service::AnalyticsCache behind, following;
-  behind.sync(s->load(), *s, s->feed_position());
-  following.sync(s->load(), *s, s->feed_position());
-  auto write = [&](double x) {
-    auto tx = s->begin(kCtx);
-    tx->upsert(
-        core::Value{"BUDGET_REVENUE", "LS", "2021", core::ValueKind::estimate, x, "", false});
-    tx->commit();
-  };
-  for (int i = 1; i <= 5; ++i)
-    write(i);
-  following.sync(s->load(), *s, s->feed_position());
-  EXPECT_EQ(following.builds(), 1);  // followed without a rebuild
-
-  const size_t before = s->changes_after(0, 10'000'000).size();
-  {
-    auto tx = s->begin(kCtx);
-    EXPECT_EQ(tx->prune_changes(2), static_cast<long long>(before) - 2);
-    tx->commit();
-  }
-  const auto kept = s->changes_after(0, 100);
-  ASSERT_EQ(kept.size(), 2u);
-  EXPECT_TRUE(kept[0].metadata);  // the cut
-  EXPECT_FALSE(kept[1].metadata);
-  EXPECT_EQ(kept[1].value.value, 5);
-  EXPECT_EQ(s->feed_position(), kept[1].id);
-
-  // Behind the cut: rebuilt from the store, at the feed's end.
-  behind.sync(s->load(), *s, s->feed_position());
-  EXPECT_EQ(behind.builds(), 2);
-  EXPECT_EQ(behind.fed_through(), s->feed_position());
-  // Past the cut: the next write is applied, no rebuild.
-  write(6);
-  following.sync(s->load(), *s, s->feed_position());
-  EXPECT_EQ(following.builds(), 1);
-  EXPECT_EQ(following.fed_through(), s->feed_position());
-
-  // Nothing more to drop.
-  auto tx = s->begin(kCtx);
-  EXPECT_EQ(tx->prune_changes(3), 0);
-  EXPECT_EQ(tx->prune_changes(1'000'000), 0);
-  tx->commit();
-  EXPECT_EQ(s->changes_after(0, 100).size(), 3u);
-}
-
-// A write committed between reading a snapshot and checking the engine
-// against it (this server's own, applied at commit, or another's, in the
-// feed) is no reason to rebuild: the engine is the snapshot plus the feed
-// after the snapshot's position, which Store::load reads in its transaction.
-TEST_F(StoreTest, WritesAfterTheSnapshotDoNotRebuildTheRollups) {
-  auto s = store::open_store(path, store::OpenMode::create_or_open);
-  service::import_dataset(*s, demo_data(), kCtx);
-  service::AnalyticsCache cache;
-  long long position = 0;
-  const core::Dataset first = s->load(position);
-  EXPECT_EQ(position, s->feed_position());
-  cache.sync(first, *s, position);
-  auto write = [&](double x) {
-    const core::Value v{"BUDGET_REVENUE", "LS", "2021", core::ValueKind::estimate, x, "", false};
-    auto tx = s->begin(kCtx);
-    tx->upsert(v);
-    tx->commit();
-    return service::CellWrite{v, false};
-  };
-  const core::Dataset before = s->load(position);
-  const service::CellWrite own = write(1);  // applied at commit, as the server does
-  cache.apply(std::span(&own, 1));
-  write(2);  // another server's: only in the feed
-  cache.sync(before, *s, position);
-  EXPECT_EQ(cache.builds(), 1);
-  EXPECT_EQ(cache.fed_through(), s->feed_position());
-  // A change the feed does not explain still rebuilds.
-  core::Dataset altered = s->load(position);
-  altered.values.at(0).value += 1;
-  ASSERT_EQ(position, s->feed_position());
-  cache.sync(altered, *s, position);
-  EXPECT_EQ(cache.builds(), 2);
 }
 
 TEST_F(StoreTest, UpsertReportsChangeOnlyWhenSomethingDiffers) {

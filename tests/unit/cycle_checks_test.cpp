@@ -132,11 +132,11 @@ TEST(CycleChecks, SubmittedAndApprovedReportsLockTheirFormsCells) {
 TEST(CycleChecks, RulesOnSaveRefuseOrWarn) {
   const Dataset d = cycle_sample();
   const Value ok{"INSURED", "LS-VT", "202203", ValueKind::official, 950, "", false};
-  EXPECT_TRUE(check_saved_values(d, std::span(&ok, 1)).empty());
+  EXPECT_TRUE(check_saved_values(d, ValueTable(d.values), std::span(&ok, 1)).empty());
   // The saved value replaces the stored one: 1100 insured of 1000 people is refused.
   const Value over{"INSURED", "LS-VT", "202203", ValueKind::official, 1100, "", false};
   try {
-    check_saved_values(d, std::span(&over, 1));
+    check_saved_values(d, ValueTable(d.values), std::span(&over, 1));
     FAIL() << "expected rule.violated";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), "rule.violated");
@@ -144,14 +144,14 @@ TEST(CycleChecks, RulesOnSaveRefuseOrWarn) {
   }
   // Lowering the population under the insured breaks the same rule from the other side.
   const Value fewer{"POPULATION", "LS-VT", "202203", ValueKind::official, 800, "", false};
-  EXPECT_THROW(check_saved_values(d, std::span(&fewer, 1)), Error);
+  EXPECT_THROW(check_saved_values(d, ValueTable(d.values), std::span(&fewer, 1)), Error);
   // ... unless the batch lowers the insured too.
   const std::vector<Value> both{
       fewer, {"INSURED", "LS-VT", "202203", ValueKind::official, 700, "", false}};
-  EXPECT_TRUE(check_saved_values(d, both).empty());
+  EXPECT_TRUE(check_saved_values(d, ValueTable(d.values), both).empty());
   // A rule that does not refuse comes back as a warning.
   const Value big{"POPULATION", "LS-VT", "202203", ValueKind::official, 30000, "", false};
-  const auto warnings = check_saved_values(d, std::span(&big, 1));
+  const auto warnings = check_saved_values(d, ValueTable(d.values), std::span(&big, 1));
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0].rule, "R-RANGE");
 }
@@ -159,11 +159,11 @@ TEST(CycleChecks, RulesOnSaveRefuseOrWarn) {
 TEST(CycleChecks, SubmitNeedsNotesOnBrokenRulesAndMissedTargets) {
   Dataset d = cycle_sample();
   const Form& form = d.forms[0];
-  EXPECT_TRUE(check_for_submit(d, form, "LS-VT", "202203").notes.empty());
+  EXPECT_TRUE(check_for_submit(d, ValueTable(d.values), form, "LS-VT", "202203").notes.empty());
 
   d.values.back().value = 30000;  // POPULATION breaks R-RANGE
   d.targets.push_back({"INSURED", "LS-VT", "202203", 2000, TargetSource::annual_plan, "", false});
-  auto check = check_for_submit(d, form, "LS-VT", "202203");
+  auto check = check_for_submit(d, ValueTable(d.values), form, "LS-VT", "202203");
   ASSERT_EQ(check.violations.size(), 1u);
   ASSERT_EQ(check.missed_targets, std::vector<std::string>{"INSURED"});
   ASSERT_EQ(check.notes.size(), 2u);
@@ -172,7 +172,7 @@ TEST(CycleChecks, SubmitNeedsNotesOnBrokenRulesAndMissedTargets) {
   for (auto& v : d.values)
     if (v.unit == "LS-VT" && v.period == "202203")
       v.comment = "Giải trình";
-  check = check_for_submit(d, form, "LS-VT", "202203");
+  check = check_for_submit(d, ValueTable(d.values), form, "LS-VT", "202203");
   EXPECT_TRUE(check.notes.empty());
   EXPECT_EQ(check.violations.size(), 1u);
 }
@@ -187,15 +187,15 @@ TEST(CycleChecks, TheEarliestPeriodHasNoPreviousToCompareWith) {
   change.max_change_percent = 10;
   d.validation_rules.push_back(change);
   const Value first{"POPULATION", "LS-VT", "1900", ValueKind::official, 1000, "", false};
-  EXPECT_TRUE(check_saved_values(d, std::span(&first, 1)).empty());
+  EXPECT_TRUE(check_saved_values(d, ValueTable(d.values), std::span(&first, 1)).empty());
 }
 
 TEST(CycleChecks, OfficialFiguresWinOverEstimates) {
   Dataset d = cycle_sample();
   d.values.push_back({"POPULATION", "LS-VT", "202203", ValueKind::estimate, 5, "", false});
-  EXPECT_EQ(indicator_values(d, "LS-VT", "202203").at("POPULATION"), 1000);
+  EXPECT_EQ(indicator_values(ValueTable(d.values), "LS-VT", "202203").at("POPULATION"), 1000);
   d.values.push_back({"BUDGET_REVENUE", "LS-VT", "202203", ValueKind::estimate, 5, "", false});
-  EXPECT_EQ(indicator_values(d, "LS-VT", "202203").at("BUDGET_REVENUE"), 5);
+  EXPECT_EQ(indicator_values(ValueTable(d.values), "LS-VT", "202203").at("BUDGET_REVENUE"), 5);
 }
 
 }  // namespace

@@ -83,30 +83,33 @@ std::optional<ValueRecord> record_of(Engine& engine, const Value& v) {
   return ids ? record_with(engine, *ids, v) : std::nullopt;
 }
 
-std::unique_ptr<Engine> build_engine(const Dataset& data,
-                                     const std::function<void(std::size_t)>& progress,
-                                     std::size_t every) {
+namespace {
+
+// The engine of data's records and values.
+template <typename Values>
+std::unique_ptr<Engine> build(const Dataset& data, const Values& values,
+                              const std::function<void(std::size_t)>& progress, std::size_t every) {
   auto engine = std::make_unique<Engine>(data.units, data.indicators,
                                          restructurings_of(data.unit_changes), terms_of(data));
   std::vector<bool> computed;
   for (const auto& ind : data.indicators)
     computed.push_back(ind.computed());
   std::vector<ValueRecord> records;
-  records.reserve(data.values.size());
+  records.reserve(values.size());
   // Stored values come series by series: the codes of the value before are
   // usually this one's too, and looking them up again is most of the work.
   const Value* before = nullptr;
   std::optional<std::pair<IndicatorId, UnitId>> ids;
-  for (std::size_t n = 0; n < data.values.size(); ++n) {
-    const Value& v = data.values[n];
+  std::size_t n = 0;
+  for (const Value& v : values) {
     if (!before || v.indicator != before->indicator || v.unit != before->unit)
       ids = ids_of(*engine, v);
     before = &v;
     if (ids && !computed[ids->first])
       if (auto r = record_with(*engine, *ids, v))
         records.push_back(*r);
-    if (progress && (n + 1) % every == 0)
-      progress(n + 1);
+    if (progress && ++n % every == 0)
+      progress(n);
   }
   engine->load(records);
   for (const auto& t : data.targets) {
@@ -120,8 +123,22 @@ std::unique_ptr<Engine> build_engine(const Dataset& data,
     }
   }
   if (progress)
-    progress(data.values.size());
+    progress(values.size());
   return engine;
+}
+
+}  // namespace
+
+std::unique_ptr<Engine> build_engine(const Dataset& data,
+                                     const std::function<void(std::size_t)>& progress,
+                                     std::size_t every) {
+  return build(data, data.values, progress, every);
+}
+
+std::unique_ptr<Engine> build_engine(const Dataset& records, const ValueTable& values,
+                                     const std::function<void(std::size_t)>& progress,
+                                     std::size_t every) {
+  return build(records, values, progress, every);
 }
 
 }  // namespace mandate::core::analytics

@@ -8,6 +8,7 @@
 
 #include "core/analytics/engine.hpp"
 #include "core/dataset.hpp"
+#include "core/value_table.hpp"
 
 namespace mandate::core::analytics {
 
@@ -23,6 +24,10 @@ std::optional<ValueRecord> record_of(Engine& engine, const Value& v);
 // constructor does (e.g. restructurings that make a unit its own ancestor). progress(done) is
 // called every `every` values while they are resolved, and once at the end.
 std::unique_ptr<Engine> build_engine(const Dataset& data,
+                                     const std::function<void(std::size_t)>& progress = {},
+                                     std::size_t every = 1'000'000);
+// The same of a data set's records (its values ignored) and values.
+std::unique_ptr<Engine> build_engine(const Dataset& records, const ValueTable& values,
                                      const std::function<void(std::size_t)>& progress = {},
                                      std::size_t every = 1'000'000);
 

@@ -200,8 +200,10 @@ void register_data_routes(Router& router, std::shared_ptr<ApiContext> api) {
   router.add("GET", "/api/v1/values", [api](Request& r) {
     const auto who = api->authenticate(r).principal;
     const auto s = api->cache().get();
-    const auto d = service::filter_data(s->data, s->tree, filter_of(r, scope_unit(r, who, *s)));
-    return Response::json(200, paged(d.values, page_of(r), value_json));
+    const auto values =
+        service::filter_values(s->values, s->tree, filter_of(r, scope_unit(r, who, *s)));
+    return Response::json(
+        200, paged(values, page_of(r), [](const core::Value* v) { return value_json(*v); }));
   });
 
   // Targets of the unit (?unit=, default the caller's) and everything below
@@ -221,10 +223,8 @@ void register_data_routes(Router& router, std::shared_ptr<ApiContext> api) {
     core::require(who, core::Action::read, u.code, s->tree);
     const std::string period = core::Period::parse(r.param("period")).id();
     const core::ValueKind kind = kind_of(r);
-    for (const auto& v : s->data.values)
-      if (v.indicator == r.param("indicator") && v.unit == u.code && v.period == period &&
-          v.kind == kind)
-        return Response::json(200, value_json(v)).with_header("ETag", service::value_etag(v));
+    if (const core::Value* v = s->values.find(r.param("indicator"), u.code, period, kind))
+      return Response::json(200, value_json(*v)).with_header("ETag", service::value_etag(*v));
     throw core::not_found("value.not_found", {r.param("indicator"), u.code, period});
   });
 

@@ -79,7 +79,7 @@ Response rendered(ApiContext& api, RenderedReports& cache, const report::Templat
       (lang == core::Lang::vi ? "vi" : "en") + '\x1f' + std::string(report::format_name(format)) +
       '\x1f' + (options.kind ? std::string(report::report_kind_name(*options.kind)) : "") + '\x1f' +
       std::string(report::layout_name(options.layout));
-  std::string body = cache.get(s->version, key, [&] {
+  std::string body = cache.get(s->feed_position, key, [&] {
     return report::render(service::build_report(s, u.code, period, lang, today), format, options,
                           templates);
   });

@@ -40,7 +40,7 @@ struct PostgresDialect {
   // Text keys in the "C" collation: ordered by bytes, as SQLite orders them.
   static std::string ordered(std::string_view column, Kind kind);
   static void begin_snapshot(Connection& c);
-  // Bumps data_version, so running servers reload what was copied.
+  // Takes the data_version row lock, as every writer does.
   static void begin_write(Connection& c) { Backend::begin_write(c); }
   // Rows came with their ids: the sequences behind BIGSERIAL columns move past them.
   static void after_copy(Connection& c, const TableSpec& spec);

@@ -69,6 +69,7 @@ class Migration {
     mark_search_index_stale();
     for (size_t i = 0; i < source_layouts.size(); ++i)
       copy(source_layouts[i], report[i]);
+    announce_copied();
     for (size_t i = 0; i < source_layouts.size(); ++i)
       verify(source_layouts[i], report[i]);
     source_.exec("COMMIT");
@@ -144,6 +145,16 @@ class Migration {
       }
     });
     return m;
+  }
+
+  // Servers running on the target follow its change feed, which the copied
+  // rows did not go through: a gap marker makes them reload everything.
+  void announce_copied() {
+    typename Target::Backend::Transaction tx(target_);
+    Target::begin_write(target_);
+    target_.exec("INSERT INTO changes(kind) VALUES('gap')");
+    Target::Backend::announce_changes(target_);
+    tx.commit();
   }
 
   void mark_search_index_stale() {

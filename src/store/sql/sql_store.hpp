@@ -24,7 +24,7 @@ class SqlStore : public Store {
 
   std::unique_ptr<StoreTransaction> begin(const ChangeContext& context) override;
   using Store::load;
-  core::Dataset load(long long& feed_position) override;
+  core::Dataset load_data(long long& feed_position, bool with_values) override;
   std::vector<ValueChange> value_history(const std::string& indicator, const std::string& unit,
                                          const std::string& period) override;
   std::optional<UserRecord> find_user(const std::string& username) override;

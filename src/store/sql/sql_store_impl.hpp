@@ -53,7 +53,7 @@ std::unique_ptr<StoreTransaction> SqlStore<Backend>::begin(const ChangeContext& 
 }
 
 template <typename Backend>
-core::Dataset SqlStore<Backend>::load(long long& feed_position) {
+core::Dataset SqlStore<Backend>::load_data(long long& feed_position, bool with_values) {
   core::Dataset d;
   auto lease = pool_.acquire();
   Connection& c = *lease;
@@ -163,8 +163,11 @@ core::Dataset SqlStore<Backend>::load(long long& feed_position) {
   // on it meanwhile.
   constexpr long long kValuesPage = 25'000;
   long long last_rowid = 0;
-  if (auto st = c.prepare("SELECT COALESCE(MAX(rowid), 0) FROM data_values"); st.step())
-    last_rowid = st.integer(0);
+  if (with_values) {  // else last_rowid 0 reads no page
+    auto st = c.prepare("SELECT COALESCE(MAX(rowid), 0) FROM data_values");
+    if (st.step())
+      last_rowid = st.integer(0);
+  }
   auto values_page = [&](long long after) {
     auto st = c.prepare(
         "SELECT indicator_id, unit_id, period, kind, value, comment, illustrative"

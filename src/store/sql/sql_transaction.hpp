@@ -60,7 +60,7 @@ class SqlTransaction final : public StoreTransaction {
     static const std::string sql = upsert_sql("fields", {"code"}, {"name"});
     auto st = conn_.prepare(sql);
     st.bind(1, f.code).bind(2, f.name);
-    return run(st);
+    return records(run(st));
   }
 
   bool upsert(const core::RatingScale& s) override {
@@ -81,7 +81,7 @@ class SqlTransaction final : public StoreTransaction {
                                    return a.code == b.code && a.name == b.name;
                                  });
     if (same)
-      return changed;
+      return records(changed);
     conn_.prepare("DELETE FROM rating_levels WHERE scale_code = ?").bind(1, s.code).run();
     auto ins = conn_.prepare(
         "INSERT INTO rating_levels(scale_code, position, code, name) VALUES(?, ?, ?, ?)");
@@ -90,7 +90,7 @@ class SqlTransaction final : public StoreTransaction {
       ins.bind(1, s.code).bind(2, static_cast<long long>(i)).bind(3, s.levels[i].code);
       ins.bind(4, s.levels[i].name).run();
     }
-    return true;
+    return records(true);
   }
 
   bool upsert(const core::Indicator& i) override {
@@ -151,7 +151,7 @@ class SqlTransaction final : public StoreTransaction {
     bind_date(st, 8, t.start);
     bind_date(st, 9, t.deadline);
     st.bind(10, core::task_status_name(t.status)).bind(11, t.progress).bind(12, t.illustrative);
-    return indexed(run(st), core::SearchEntity::task, t);
+    return records(indexed(run(st), core::SearchEntity::task, t));
   }
 
   bool upsert(const core::TaskRating& r) override {
@@ -160,7 +160,7 @@ class SqlTransaction final : public StoreTransaction {
     auto st = conn_.prepare(sql);
     st.bind(1, r.task).bind(2, r.period).bind(3, r.scale).bind(4, r.level).bind(5, r.comment);
     st.bind(6, r.illustrative);
-    return run(st);
+    return records(run(st));
   }
 
   bool upsert(const core::Activity& a) override {
@@ -190,7 +190,7 @@ class SqlTransaction final : public StoreTransaction {
                                           x.attended == y.attended && x.eligible == y.eligible;
                                  });
     if (same)
-      return changed;
+      return records(changed);
     conn_.prepare("DELETE FROM activity_attendance WHERE activity_code = ?").bind(1, a.code).run();
     auto ins = conn_.prepare(
         "INSERT INTO activity_attendance(activity_code, position, category, category_name,"
@@ -202,7 +202,7 @@ class SqlTransaction final : public StoreTransaction {
       ins.bind(4, row.category_name).bind(5, static_cast<long long>(row.attended));
       ins.bind(6, static_cast<long long>(row.eligible)).run();
     }
-    return true;
+    return records(true);
   }
 
   bool upsert(const core::Document& d) override {
@@ -216,7 +216,7 @@ class SqlTransaction final : public StoreTransaction {
     st.bind_text_or_null(8, d.plan).bind_text_or_null(9, d.implements);
     st.bind_text_or_null(10, d.amends).bind(11, core::document_status_name(d.status));
     st.bind(12, d.illustrative);
-    return indexed(run(st), core::SearchEntity::document, d);
+    return records(indexed(run(st), core::SearchEntity::document, d));
   }
 
   bool upsert(const core::UnitChange& c) override {
@@ -233,14 +233,16 @@ class SqlTransaction final : public StoreTransaction {
     return metadata(run(st));
   }
 
-  bool upsert(const core::Form& f) override { return upsert_form(conn_, f); }
-  bool upsert(const core::ValidationRule& r) override { return upsert_rule(conn_, r); }
-  bool upsert(const core::Submission& s) override { return upsert_submission(conn_, s); }
+  bool upsert(const core::Form& f) override { return records(upsert_form(conn_, f)); }
+  bool upsert(const core::ValidationRule& r) override { return records(upsert_rule(conn_, r)); }
+  bool upsert(const core::Submission& s) override { return records(upsert_submission(conn_, s)); }
   void append_submission_step(const SubmissionStepEntry& e) override {
     sql::append_submission_step(conn_, e);
+    records(true);
   }
 
   long long append_task_update(const core::TaskUpdate& u) override {
+    records(true);  // a snapshot holds the dates tasks were completed
     return sql::append_task_update(conn_, u);
   }
 
@@ -262,7 +264,7 @@ class SqlTransaction final : public StoreTransaction {
     if (table == RecordTable::unit || table == RecordTable::indicator ||
         table == RecordTable::plan || table == RecordTable::unit_change)
       metadata(deleted);
-    return deleted;
+    return records(deleted);
   }
 
   bool delete_target(const std::string& indicator, const std::string& unit,
@@ -283,7 +285,7 @@ class SqlTransaction final : public StoreTransaction {
         .bind(1, task)
         .bind(2, period)
         .run();
-    return conn_.changes() > 0;
+    return records(conn_.changes() > 0);
   }
 
   std::vector<std::optional<core::Value>> find_values(std::span<const core::Value> cells) override {
@@ -349,12 +351,17 @@ class SqlTransaction final : public StoreTransaction {
   }
 
   long long prune_changes(long long keep) override { return sql::prune_changes(conn_, keep); }
+  long long feed_through() const override { return feed_through_; }
 
   void commit() override {
-    if (metadata_changed_)
-      append_metadata_change(conn_);
-    if (announce_ || metadata_changed_)
+    if (metadata_changed_ || records_changed_)
+      append_marker(conn_, metadata_changed_ ? FeedKind::metadata : FeedKind::records);
+    if (announce_ || metadata_changed_ || records_changed_) {
       Backend::announce_changes(conn_);
+      // Holding the write lock, the newest entry is this transaction's.
+      auto newest = conn_.prepare("SELECT COALESCE(MAX(id), 0) FROM changes");
+      feed_through_ = newest.step() ? newest.integer(0) : 0;
+    }
     tx_.commit();
     commits_.fetch_add(1, std::memory_order_release);
   }
@@ -366,9 +373,14 @@ class SqlTransaction final : public StoreTransaction {
   }
 
   // Notes that a record the rollups are built over changed: commit() puts
-  // one marker in the change feed for the whole transaction.
+  // one metadata marker in the change feed for the whole transaction.
   bool metadata(bool changed) {
     metadata_changed_ = metadata_changed_ || changed;
+    return changed;
+  }
+  // The same for any other record a snapshot holds (a records marker).
+  bool records(bool changed) {
+    records_changed_ = records_changed_ || changed;
     return changed;
   }
 
@@ -417,6 +429,8 @@ class SqlTransaction final : public StoreTransaction {
   ChangeContext context_;
   std::atomic<long long>& commits_;
   bool metadata_changed_ = false;  // commit() appends a metadata marker to the feed
+  bool records_changed_ = false;   // ... or else a records marker
+  long long feed_through_ = 0;     // the newest feed entry written, set at commit
   bool announce_ = false;          // value changes are in the feed: wake the followers
 };
 

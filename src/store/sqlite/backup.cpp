@@ -25,6 +25,15 @@ void refuse_postgresql(const std::string& location) {
 
 // Copies every page of from into to, retrying while a writer holds a lock
 // (each retry starts over, so the copy is always of one committed state).
+// The newest change-feed id a database has handed out (0 for a new file).
+long long newest_feed_id(sqlite::Connection& c) {
+  auto exists = c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'");
+  if (!exists.step())
+    return 0;
+  auto q = c.prepare("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'changes'");
+  return q.step() ? q.integer(0) : 0;
+}
+
 void copy_pages(sqlite::Connection& from, sqlite::Connection& to) {
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   for (;;) {
@@ -78,6 +87,7 @@ void backup(const std::string& location, const std::string& out) {
 }
 
 void restore(const std::string& backup_file, const std::string& location) {
+  long long replaced_feed = 0;  // the newest feed entry of the database replaced
   refuse_postgresql(location);
   if (!std::filesystem::exists(backup_file))
     throw Error(ErrorCategory::not_found, "backup.missing", {backup_file});
@@ -87,9 +97,18 @@ void restore(const std::string& backup_file, const std::string& location) {
     require_mandate_database(from);
     sqlite::Connection to(location, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     to.exec("PRAGMA busy_timeout = 5000");
+    replaced_feed = newest_feed_id(to);
     copy_pages(from, to);
   }
   open_store(location, OpenMode::existing);  // an older backup is brought up to date
+  // Running servers follow the change feed from where they were in the file
+  // before: a gap marker past all of it makes them reload the restored data.
+  sqlite::Connection c(location, SQLITE_OPEN_READWRITE);
+  c.exec("PRAGMA busy_timeout = 5000");
+  auto gap = c.prepare(
+      "INSERT INTO changes(id, kind) VALUES(MAX(?, (SELECT COALESCE(MAX(id), 0) FROM changes),"
+      " COALESCE((SELECT MAX(seq) FROM sqlite_sequence WHERE name = 'changes'), 0)) + 1, 'gap')");
+  gap.bind(1, replaced_feed).run();
 }
 
 }  // namespace mandate::store
