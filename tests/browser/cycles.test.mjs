@@ -7,13 +7,14 @@
 // values and the rule it adds; the report stays "reopened".
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE, apiClient, closeBrowser, login, newPage, shot } from './helpers.mjs';
+import { BASE, answerTo, apiClient, closeBrowser, dialogOpened, login, newPage, shot } from './helpers.mjs';
 
 const UNIT = 'LS-VT';
 const PERIOD = '202111';
 const FORM = 'BC-THANG-PX';
 const ENTRY = `${BASE}/entry?unit=${UNIT}&period=${PERIOD}`;
 const RULE = 'QT-WEB-THU';
+const STEP_PATH = (name) => `/api/v1/submissions/${FORM}/${UNIT}/${PERIOD}/${name}`;
 
 let admin;
 before(async () => {
@@ -39,9 +40,13 @@ after(async () => {
 
 const form = (page) => page.getByTestId(`form-${FORM}`);
 const stateTag = (page) => page.getByTestId(`state-${FORM}`);
+// A step through its confirm dialog: the dialog's button once the dialog has finished opening,
+// and the step's request is seen to go out (whatever the server answers).
 async function step(page, name) {
   await form(page).getByTestId(`step-${name}`).click();
-  await page.getByTestId('confirm-step').click();
+  const ok = page.getByTestId('confirm-step');
+  await dialogOpened(ok);
+  await answerTo(page, 'POST', STEP_PATH(name), () => ok.click());
 }
 
 test('submit with a note, approve, locked cells, reopen with a reason, a save into a locked report', async () => {
@@ -55,16 +60,20 @@ test('submit with a note, approve, locked cells, reopen with a reason, a save in
   await ward.getByTestId('value-COMPLAINTS_RESOLVED').fill('11');
   await ward.getByTestId('save').click();
   await ward.getByTestId('cell-warning-COMPLAINTS_RECEIVED').filter({ hasText: RULE }).waitFor();
+  // The figures are saved one after another: the warning shows once the first is saved, and a
+  // submit while the second is still unsaved is (rightly) refused with "save first".
+  await ward.getByTestId('dirty-count').filter({ hasText: 'Không có thay đổi chưa lưu' }).waitFor();
 
   // Submit: confirmed, refused for want of a note, the note added in the dialog, submitted.
   await step(ward, 'submit');
   const notes = ward.getByTestId('notes-required');
   await notes.waitFor();
   await notes.filter({ hasText: 'Số đơn thư thuộc thẩm quyền đã tiếp nhận — 12' }).filter({ hasText: `Quy tắc ${RULE}: Đơn thư nhận trong tháng quá 10` }).waitFor();
+  await dialogOpened(ward.getByTestId('notes-save'));
   await ward.getByTestId('notes-save').click();
   await ward.getByText('Nhập ghi chú cho mọi chỉ tiêu').waitFor();
   await ward.getByTestId('note-COMPLAINTS_RECEIVED').fill('Tăng do đợt tiếp dân cuối năm');
-  await ward.getByTestId('notes-save').click();
+  await answerTo(ward, 'POST', STEP_PATH('submit'), () => ward.getByTestId('notes-save').click());
   await stateTag(ward).filter({ hasText: 'Đã gửi, chờ duyệt' }).waitFor();
   await ward.getByTestId('lock-COMPLAINTS_RECEIVED').waitFor();
   assert.equal(await ward.getByTestId('value-COMPLAINTS_RECEIVED').getAttribute('readonly'), '');
@@ -111,13 +120,14 @@ test('submit with a note, approve, locked cells, reopen with a reason, a save in
   assert.match(await form(city).getByTestId('journal').innerText(), /Duyệt[\s\S]*duyet/);
   await shot(city, '41-entry-approved');
   await form(city).getByTestId('step-reopen').click();
+  await dialogOpened(city.getByTestId('reopen-ok'));
   await city.getByTestId('reopen-ok').click();
   await city.getByText('Nhập lý do mở lại báo cáo').waitFor();
   assert.equal(await city.getByRole('dialog').filter({ hasText: 'Lý do mở lại' }).count(), 1, 'the dialog stays open');
   await stateTag(city).filter({ hasText: 'Đã duyệt' }).waitFor();
   await city.getByTestId('reopen-reason-input').fill('Số đơn thư đã giải quyết chưa khớp sổ');
   await shot(city, '42-entry-reopen-reason');
-  await city.getByTestId('reopen-ok').click();
+  await answerTo(city, 'POST', STEP_PATH('reopen'), () => city.getByTestId('reopen-ok').click());
   await stateTag(city).filter({ hasText: 'Đã mở lại' }).waitFor();
   await form(city).getByTestId('reopen-reason').filter({ hasText: 'Số đơn thư đã giải quyết chưa khớp sổ' }).waitFor();
   assert.equal(await city.getByTestId('lock-COMPLAINTS_RECEIVED').count(), 0, 'reopened cells are open again');

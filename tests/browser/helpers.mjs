@@ -59,6 +59,37 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
 }
 
+/**
+ * Waits until the dialog holding `locator` (an antd Modal, role "dialog") has finished opening.
+ * antd zooms a dialog in from 20 % size and opacity 0, and the zoom may sit still for a frame or
+ * two before it runs: Playwright then finds a button in it "stable" and clicks, the dialog grows
+ * between the mouse's press and release, the release lands on the backdrop and the browser sends
+ * the click to the backdrop, so the button never hears it. Click a dialog's buttons only after
+ * this (a person cannot click an invisible button either).
+ */
+export async function dialogOpened(locator, { timeout = 10000 } = {}) {
+  await locator.waitFor({ timeout });
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const opening = await locator.evaluate((el) => {
+      const dialog = el.closest('[role="dialog"]');
+      if (!dialog) return null;
+      const s = getComputedStyle(dialog);
+      return s.opacity === '1' && s.transform === 'none' && dialog.getAnimations().length === 0 ? '' : `opacity ${s.opacity}, transform ${s.transform}`;
+    });
+    if (opening === null) throw new Error(`dialogOpened: ${locator} is not inside a dialog`);
+    if (opening === '') return;
+    if (Date.now() > deadline) throw new Error(`dialogOpened: the dialog of ${locator} did not finish opening (${opening})`);
+    await locator.page().waitForTimeout(50);
+  }
+}
+
+/** Runs `action` (a click) and waits for the answer to the request it must send: a click that sends nothing fails here, not 30 s later. */
+export async function answerTo(page, method, pathname, action) {
+  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname === pathname), action()]);
+  return res;
+}
+
 export async function login(page, who = 'admin') {
   const [u, p] = USERS[who];
   await page.goto(`${BASE}/`);
