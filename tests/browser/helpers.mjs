@@ -61,7 +61,8 @@ export async function shot(page, name) {
 
 /**
  * Waits until the popup holding `locator` has finished opening: an antd Modal (role "dialog",
- * also modal.confirm) or a popover (`.ant-popover`: a Popconfirm, a Popover).
+ * also modal.confirm), a popover (`.ant-popover`: a Popconfirm, a Popover) or a Dropdown menu
+ * (`.ant-dropdown`, which slides in: ant-slide-up-appear, from scale 0 and opacity 0 too).
  * antd zooms these in (Modal: ant-zoom-enter/-appear, from 20 % size and opacity 0; popover:
  * ant-zoom-big-enter/-appear, from 80 %), and the zoom may sit still for a frame or two before it
  * runs: Playwright then finds a button in it "stable" and clicks, the popup grows between the
@@ -74,7 +75,7 @@ export async function popupOpened(locator, { timeout = 10000 } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const opening = await locator.evaluate((el) => {
-      const popup = el.closest('[role="dialog"], .ant-popover');
+      const popup = el.closest('[role="dialog"], .ant-popover, .ant-dropdown');
       if (!popup) return null;
       const s = getComputedStyle(popup);
       // The motion classes (ant-zoom-big-appear-prepare, ant-zoom-enter-active, …) stay until antd deems the motion done.
@@ -82,7 +83,7 @@ export async function popupOpened(locator, { timeout = 10000 } = {}) {
       const still = s.opacity === '1' && s.transform === 'none' && popup.getAnimations().length === 0 && motion.length === 0;
       return still ? '' : `opacity ${s.opacity}, transform ${s.transform}, classes ${motion.join(' ') || 'none'}`;
     });
-    if (opening === null) throw new Error(`popupOpened: ${locator} is not inside a modal or a popover`);
+    if (opening === null) throw new Error(`popupOpened: ${locator} is not inside a modal, a popover or a dropdown menu`);
     if (opening === '') return;
     if (Date.now() > deadline) throw new Error(`popupOpened: the popup of ${locator} did not finish opening (${opening})`);
     await locator.page().waitForTimeout(50);
