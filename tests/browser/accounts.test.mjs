@@ -5,7 +5,7 @@
 // Leaves one account, "lan" (no other test counts accounts).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { BASE, apiClient, closeBrowser, login, newPage, shot } from './helpers.mjs';
+import { BASE, answerTo, apiClient, closeBrowser, login, newPage, popupOpened, shot } from './helpers.mjs';
 
 after(closeBrowser);
 
@@ -29,6 +29,7 @@ test('an administrator creates a user and changes the role; a planner cannot man
   // Create: a taken name first, refused by the server in Vietnamese; then a free one.
   await page.getByTestId('user-add').click();
   const form = page.getByTestId('user-create-form');
+  await popupOpened(form); // every click in a dialog waits until it has finished opening (helpers.mjs)
   await form.getByLabel('Tên đăng nhập').fill('vinhtrai');
   await form.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
   await form.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: 'Đơn vị' }) }).click();
@@ -40,10 +41,10 @@ test('an administrator creates a user and changes the role; a planner cannot man
   await page.getByTestId('user-create-save').click();
   await form.getByText('Mật khẩu phải có ít nhất 8 ký tự').waitFor();
   await form.getByLabel('Mật khẩu ban đầu').fill(PASSWORD);
-  await page.getByTestId('user-create-save').click();
+  await answerTo(page, 'POST', '/api/v1/users', () => page.getByTestId('user-create-save').click());
   await page.getByTestId('inline-error').filter({ hasText: 'Tên đăng nhập vinhtrai đã có người dùng' }).waitFor();
   await form.getByLabel('Tên đăng nhập').fill('lan');
-  await page.getByTestId('user-create-save').click();
+  await answerTo(page, 'POST', '/api/v1/users', () => page.getByTestId('user-create-save').click());
   await form.waitFor({ state: 'hidden' });
   const row = table.getByRole('row').filter({ hasText: 'lan@langson.gov.vn' });
   await row.filter({ hasText: 'Nguyễn Thị Lan' }).filter({ hasText: 'Phường Vĩnh Trại' }).filter({ hasText: 'Báo cáo số liệu' }).waitFor();
@@ -59,19 +60,19 @@ test('an administrator creates a user and changes the role; a planner cannot man
   // Edit the role; an edit made meanwhile shows as a conflict, "use theirs" then save.
   await page.getByTestId('user-edit-lan').click();
   const edit = page.getByTestId('user-edit-form');
-  await edit.getByLabel('Họ và tên').waitFor();
+  await popupOpened(edit.getByLabel('Họ và tên'));
   await page.waitForFunction(() => document.querySelector('[data-testid=user-edit-form] input[id$=email]')?.value === 'lan@langson.gov.vn');
   const admin = await apiClient('admin');
   const now = await admin('GET', 'users/lan');
   assert.equal(now.body.password, undefined);
   assert.equal((await admin('PUT', 'users/lan', { language: 'en' }, { 'If-Match': now.etag })).status, 200);
   await choose(page, edit, 'Vai trò', 'Kế hoạch');
-  await page.getByTestId('record-save').click();
+  await answerTo(page, 'PUT', '/api/v1/users/lan', () => page.getByTestId('record-save').click());
   await page.getByTestId('record-conflict').waitFor();
   await page.getByTestId('record-conflict').getByRole('button', { name: 'Dùng bản mới' }).click();
   await choose(page, edit, 'Vai trò', 'Kế hoạch');
   await shot(page, '27-admin-user-edit');
-  await page.getByTestId('record-save').click();
+  await answerTo(page, 'PUT', '/api/v1/users/lan', () => page.getByTestId('record-save').click());
   await page.getByTestId('user-edit-form').waitFor({ state: 'hidden' });
   await page.getByRole('button', { name: 'Bỏ lọc' }).click(); // the role filter hides a planner
   await row.filter({ hasText: 'Kế hoạch' }).waitFor();

@@ -7,7 +7,7 @@
 // values and the rule it adds; the report stays "reopened".
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE, answerTo, apiClient, closeBrowser, dialogOpened, login, newPage, shot } from './helpers.mjs';
+import { BASE, answerTo, apiClient, closeBrowser, login, newPage, popupOpened, shot } from './helpers.mjs';
 
 const UNIT = 'LS-VT';
 const PERIOD = '202111';
@@ -45,7 +45,7 @@ const stateTag = (page) => page.getByTestId(`state-${FORM}`);
 async function step(page, name) {
   await form(page).getByTestId(`step-${name}`).click();
   const ok = page.getByTestId('confirm-step');
-  await dialogOpened(ok);
+  await popupOpened(ok);
   await answerTo(page, 'POST', STEP_PATH(name), () => ok.click());
 }
 
@@ -69,7 +69,7 @@ test('submit with a note, approve, locked cells, reopen with a reason, a save in
   const notes = ward.getByTestId('notes-required');
   await notes.waitFor();
   await notes.filter({ hasText: 'Số đơn thư thuộc thẩm quyền đã tiếp nhận — 12' }).filter({ hasText: `Quy tắc ${RULE}: Đơn thư nhận trong tháng quá 10` }).waitFor();
-  await dialogOpened(ward.getByTestId('notes-save'));
+  await popupOpened(ward.getByTestId('notes-save'));
   await ward.getByTestId('notes-save').click();
   await ward.getByText('Nhập ghi chú cho mọi chỉ tiêu').waitFor();
   await ward.getByTestId('note-COMPLAINTS_RECEIVED').fill('Tăng do đợt tiếp dân cuối năm');
@@ -120,7 +120,7 @@ test('submit with a note, approve, locked cells, reopen with a reason, a save in
   assert.match(await form(city).getByTestId('journal').innerText(), /Duyệt[\s\S]*duyet/);
   await shot(city, '41-entry-approved');
   await form(city).getByTestId('step-reopen').click();
-  await dialogOpened(city.getByTestId('reopen-ok'));
+  await popupOpened(city.getByTestId('reopen-ok'));
   await city.getByTestId('reopen-ok').click();
   await city.getByText('Nhập lý do mở lại báo cáo').waitFor();
   assert.equal(await city.getByRole('dialog').filter({ hasText: 'Lý do mở lại' }).count(), 1, 'the dialog stays open');

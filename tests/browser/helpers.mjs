@@ -60,33 +60,43 @@ export async function shot(page, name) {
 }
 
 /**
- * Waits until the dialog holding `locator` (an antd Modal, role "dialog") has finished opening.
- * antd zooms a dialog in from 20 % size and opacity 0, and the zoom may sit still for a frame or
- * two before it runs: Playwright then finds a button in it "stable" and clicks, the dialog grows
- * between the mouse's press and release, the release lands on the backdrop and the browser sends
- * the click to the backdrop, so the button never hears it. Click a dialog's buttons only after
- * this (a person cannot click an invisible button either).
+ * Waits until the popup holding `locator` has finished opening: an antd Modal (role "dialog",
+ * also modal.confirm), a popover (`.ant-popover`: a Popconfirm, a Popover) or a Dropdown menu
+ * (`.ant-dropdown`, which slides in: ant-slide-up-appear, from scale 0 and opacity 0 too).
+ * antd zooms these in (Modal: ant-zoom-enter/-appear, from 20 % size and opacity 0; popover:
+ * ant-zoom-big-enter/-appear, from 80 %), and the zoom may sit still for a frame or two before it
+ * runs: Playwright then finds a button in it "stable" and clicks, the popup grows between the
+ * mouse's press and release, the release lands beside the button and the browser sends the click
+ * to what is under it, so the button never hears it. Click in a popup only after this (a person
+ * cannot click an invisible button either).
  */
-export async function dialogOpened(locator, { timeout = 10000 } = {}) {
+export async function popupOpened(locator, { timeout = 10000 } = {}) {
   await locator.waitFor({ timeout });
   const deadline = Date.now() + timeout;
   for (;;) {
     const opening = await locator.evaluate((el) => {
-      const dialog = el.closest('[role="dialog"]');
-      if (!dialog) return null;
-      const s = getComputedStyle(dialog);
-      return s.opacity === '1' && s.transform === 'none' && dialog.getAnimations().length === 0 ? '' : `opacity ${s.opacity}, transform ${s.transform}`;
+      const popup = el.closest('[role="dialog"], .ant-popover, .ant-dropdown');
+      if (!popup) return null;
+      const s = getComputedStyle(popup);
+      // The motion classes (ant-zoom-big-appear-prepare, ant-zoom-enter-active, …) stay until antd deems the motion done.
+      const motion = [...popup.classList].filter((c) => /-(appear|enter|leave)(-|$)/.test(c));
+      const still = s.opacity === '1' && s.transform === 'none' && popup.getAnimations().length === 0 && motion.length === 0;
+      return still ? '' : `opacity ${s.opacity}, transform ${s.transform}, classes ${motion.join(' ') || 'none'}`;
     });
-    if (opening === null) throw new Error(`dialogOpened: ${locator} is not inside a dialog`);
+    if (opening === null) throw new Error(`popupOpened: ${locator} is not inside a modal, a popover or a dropdown menu`);
     if (opening === '') return;
-    if (Date.now() > deadline) throw new Error(`dialogOpened: the dialog of ${locator} did not finish opening (${opening})`);
+    if (Date.now() > deadline) throw new Error(`popupOpened: the popup of ${locator} did not finish opening (${opening})`);
     await locator.page().waitForTimeout(50);
   }
 }
 
-/** Runs `action` (a click) and waits for the answer to the request it must send: a click that sends nothing fails here, not 30 s later. */
+/**
+ * Runs `action` (a click) and waits for the answer to the request it must send: a click that
+ * sends nothing fails here, not 30 s later. `pathname` is the request's path, or a RegExp for it.
+ */
 export async function answerTo(page, method, pathname, action) {
-  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname === pathname), action()]);
+  const matches = (p) => (typeof pathname === 'string' ? p === pathname : pathname.test(p));
+  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === method && matches(new URL(r.url()).pathname)), action()]);
   return res;
 }
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { apiClient, BASE, closeBrowser, login, newPage, OUT, shot } from './helpers.mjs';
+import { apiClient, BASE, closeBrowser, login, newPage, OUT, popupOpened, shot } from './helpers.mjs';
 
 after(closeBrowser);
 
@@ -47,7 +47,10 @@ test('log in, see the dashboard, switch to English and back, user menu', async (
   await shot(page, '04-dashboard-en');
   await page.getByTestId('lang-switch').click();
   await page.getByTestId('user-menu').click();
-  await page.getByText('Tài khoản, đổi mật khẩu').click();
+  // The menu slides in from scale 0: click its item once it has finished opening (helpers.mjs).
+  const profile = page.getByText('Tài khoản, đổi mật khẩu');
+  await popupOpened(profile);
+  await profile.click();
   await page.getByRole('heading', { name: 'Tài khoản' }).waitFor();
   await shot(page, '05-profile');
   await page.done();

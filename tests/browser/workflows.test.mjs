@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { apiClient, BASE, closeBrowser, login, newPage, OUT, shot } from './helpers.mjs';
+import { answerTo, apiClient, BASE, closeBrowser, login, newPage, OUT, popupOpened, shot } from './helpers.mjs';
 
 after(closeBrowser);
 
@@ -44,7 +44,10 @@ test('document attachments: upload a PDF, download the same bytes, refuse an .ht
 
   // Delete, after confirming.
   await page.getByRole('button', { name: 'Xóa Kế hoạch triển khai.pdf' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Xóa' }).click();
+  // Every click in a popconfirm or dialog waits until it has finished opening (helpers.mjs).
+  const confirmDelete = page.locator('.ant-popconfirm').getByRole('button', { name: 'Xóa' });
+  await popupOpened(confirmDelete);
+  await answerTo(page, 'DELETE', /^\/api\/v1\/attachments\/[^/]+$/, () => confirmDelete.click());
   await page.getByText('Đã xóa tệp Kế hoạch triển khai.pdf').waitFor();
   await page.getByTestId('attachments').getByText('Chưa có tệp đính kèm').waitFor();
   await page.done();
@@ -56,11 +59,12 @@ test('documents: create one, then an edit someone else overtook gets the conflic
   await page.goto(`${BASE}/documents`);
   await page.getByTestId('doc-add').click();
   const form = page.getByTestId('document-form');
+  await popupOpened(form);
   await form.getByLabel('Mã văn bản (trong hệ thống)').fill('KH-TEST-01');
   await form.getByLabel('Số, ký hiệu').fill('99-KH/TU');
   await form.getByLabel('Trích yếu').fill('Kế hoạch kiểm tra việc quán triệt nghị quyết ở các chi bộ');
   await shot(page, '32-document-create');
-  await page.getByTestId('record-save').click();
+  await answerTo(page, 'PUT', '/api/v1/documents/KH-TEST-01', () => page.getByTestId('record-save').click());
   await page.waitForURL(/\/documents\/KH-TEST-01/);
   await page.getByRole('heading', { name: /99-KH\/TU/ }).waitFor();
 
@@ -70,17 +74,17 @@ test('documents: create one, then an edit someone else overtook gets the conflic
   await page.getByTestId('doc-edit').click();
   await read;
   await page.waitForTimeout(100);
-  await form.getByLabel('Trích yếu').waitFor();
+  await popupOpened(form.getByLabel('Trích yếu'));
   const api = await apiClient('admin');
   const cur = await api('GET', 'documents/KH-TEST-01');
   const put = await api('PUT', 'documents/KH-TEST-01', { ...cur.body, title: 'Kế hoạch kiểm tra (bản do người khác sửa)' }, { 'If-Match': cur.etag });
   assert.equal(put.status, 200, JSON.stringify(put.body));
   await form.getByLabel('Trích yếu').fill('Kế hoạch kiểm tra (bản của tôi)');
-  await page.getByTestId('record-save').click();
+  await answerTo(page, 'PUT', '/api/v1/documents/KH-TEST-01', () => page.getByTestId('record-save').click());
   const conflict = page.getByTestId('record-conflict');
   await conflict.getByText('bản do người khác sửa', { exact: false }).waitFor();
   await shot(page, '33-document-conflict');
-  await conflict.getByRole('button', { name: 'Ghi đè bằng bản của tôi' }).click();
+  await answerTo(page, 'PUT', '/api/v1/documents/KH-TEST-01', () => conflict.getByRole('button', { name: 'Ghi đè bằng bản của tôi' }).click());
   await page.getByRole('heading', { name: /bản của tôi/ }).waitFor();
   await page.done();
 });
@@ -109,10 +113,11 @@ test('task: report progress and see it in the timeline; rate a year as an approv
   await page.getByTestId('task-ratings').scrollIntoViewIfNeeded();
   await page.getByTestId('rate-2022').click();
   const modal = page.locator('.ant-modal');
+  await popupOpened(modal.getByLabel('Xếp loại thực hiện nhiệm vụ'));
   await modal.getByLabel('Xếp loại thực hiện nhiệm vụ').click();
   await page.locator('.ant-select-item-option').filter({ hasText: 'Hoàn thành tốt' }).click();
   await shot(page, '35-task-rating');
-  await page.getByTestId('record-save').click();
+  await answerTo(page, 'PUT', '/api/v1/tasks/TG1.1/ratings/2022', () => page.getByTestId('record-save').click());
   await page.getByText('Đã lưu xếp loại').waitFor();
   await page.getByTestId('task-ratings').getByText('Hoàn thành tốt').waitFor();
   await page.getByTestId('task-progress').scrollIntoViewIfNeeded();
@@ -163,6 +168,7 @@ test('admin: a merge with an effective date, and a rating scale in the editor', 
   await page.getByRole('tab', { name: 'Sắp xếp đơn vị' }).click();
   await page.getByTestId('uc-add').click();
   const form = page.getByTestId('uc-form');
+  await popupOpened(form);
   await form.getByLabel('Mã sự kiện').fill('UC-MERGE-TEST');
   // Merge two residential-area party cells into a third.
   await form.getByLabel('Các đơn vị sáp nhập (từ 2)').click();
@@ -178,7 +184,7 @@ test('admin: a merge with an effective date, and a rating scale in the editor', 
   await form.getByLabel('Có hiệu lực từ ngày').fill('1/1/2024');
   await form.getByLabel('Có hiệu lực từ ngày').press('Enter');
   await shot(page, '38-unit-change-form');
-  await page.getByTestId('record-save').click();
+  await answerTo(page, 'PUT', '/api/v1/unit-changes/UC-MERGE-TEST', () => page.getByTestId('record-save').click());
   await page.getByText('Đã lưu sự kiện').waitFor();
   const row = page.getByTestId('uc-table').getByRole('row').filter({ hasText: 'UC-MERGE-TEST' });
   await row.getByText('Sáp nhập', { exact: true }).waitFor();
@@ -189,9 +195,10 @@ test('admin: a merge with an effective date, and a rating scale in the editor', 
   await page.getByRole('tab', { name: 'Thang xếp loại' }).click();
   await page.getByTestId('scale-edit-meeting').click();
   const sf = page.getByTestId('scale-form');
+  await popupOpened(sf);
   await sf.getByLabel('Tên mức 2').fill('Khá (đạt yêu cầu)');
   await shot(page, '40-rating-scale-edit');
-  await page.getByTestId('record-save').click();
+  await answerTo(page, 'PUT', '/api/v1/rating-scales/meeting', () => page.getByTestId('record-save').click());
   await page.getByText('Đã lưu thang xếp loại').waitFor();
   await page.getByTestId('scale-meeting').getByText('Khá (đạt yêu cầu)').waitFor();
   await page.done();
@@ -208,6 +215,8 @@ test('activities: the detail of a study session and its editor', async () => {
   await page.getByTestId('activity-form').getByText('Tham dự theo đối tượng').waitFor();
   await page.waitForTimeout(300);
   await shot(page, '42-activity-edit');
-  await page.getByRole('button', { name: 'Hủy' }).click();
+  const cancel = page.getByRole('button', { name: 'Hủy' });
+  await popupOpened(cancel);
+  await cancel.click();
   await page.done();
 });
