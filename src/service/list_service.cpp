@@ -1,6 +1,7 @@
 #include "service/list_service.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 
 #include "core/error.hpp"
@@ -12,10 +13,13 @@ namespace {
 
 using namespace mandate::core;
 
+// The items that pass, copied: a listing copies what it shows, not the
+// whole data set (a country's units and targets on every request).
 template <typename T, typename Keep>
-void keep_if(std::vector<T>& items, Keep&& keep) {
-  items.erase(std::remove_if(items.begin(), items.end(), [&](const T& x) { return !keep(x); }),
-              items.end());
+std::vector<T> kept(const std::vector<T>& items, Keep&& keep) {
+  std::vector<T> out;
+  std::copy_if(items.begin(), items.end(), std::back_inserter(out), keep);
+  return out;
 }
 
 }  // namespace
@@ -103,7 +107,7 @@ std::vector<const Value*> filter_values(const ValueTable& values, const UnitTree
 
 Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter& f) {
   const Narrowing n(tree, f);
-  Dataset d = data;
+  Dataset d;
   const auto& period = n.period;
 
   std::optional<TaskStatus> task_status;
@@ -113,15 +117,16 @@ Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter&
                                        [&](const Field& x) { return x.code == f.field; }))
     throw invalid_input("list.field_invalid", {f.field}, "field");
 
-  keep_if(d.units, [&](const Unit& u) { return n.in_unit(u.code); });
-  keep_if(d.targets, [&](const Target& t) {
+  d.units = kept(data.units, [&](const Unit& u) { return n.in_unit(u.code); });
+  d.targets = kept(data.targets, [&](const Target& t) {
     return n.in_unit(t.unit) && n.in_period_id(t.period) &&
            (f.indicator.empty() || t.indicator == f.indicator);
   });
-  keep_if(d.values, [&](const Value& v) { return n.keeps(v); });
-  keep_if(d.indicators,
-          [&](const Indicator& i) { return f.indicator.empty() || i.code == f.indicator; });
-  keep_if(d.tasks, [&](const Task& t) {
+  d.values = kept(data.values, [&](const Value& v) { return n.keeps(v); });
+  d.indicators = kept(data.indicators, [&](const Indicator& i) {
+    return f.indicator.empty() || i.code == f.indicator;
+  });
+  d.tasks = kept(data.tasks, [&](const Task& t) {
     if (!n.in_unit(t.responsible_unit) || (task_status && t.status != *task_status) ||
         (!f.field.empty() && t.field != f.field) || (f.overdue_on && !t.overdue(*f.overdue_on)))
       return false;
@@ -132,11 +137,11 @@ Dataset filter_data(const Dataset& data, const UnitTree& tree, const ListFilter&
     const bool not_done_before = !t.deadline || *t.deadline >= period->start();
     return started && not_done_before;
   });
-  keep_if(d.activities, [&](const Activity& a) {
+  d.activities = kept(data.activities, [&](const Activity& a) {
     return n.in_unit(a.unit) && n.in_period_date(a.date) &&
            (!n.activity_kind || a.kind == *n.activity_kind);
   });
-  keep_if(d.documents, [&](const Document& doc) {
+  d.documents = kept(data.documents, [&](const Document& doc) {
     return n.in_unit(doc.issuer) && n.in_period_date(doc.date) &&
            (!n.doc_kind || doc.kind == *n.doc_kind) && (f.field.empty() || doc.field == f.field);
   });

@@ -24,8 +24,10 @@ struct ListFilter {
   std::optional<core::Date> overdue_on;
 };
 
-// The stored data with every list narrowed by the filter. Bad filter values
-// (unknown unit, invalid period or kind) are errors, not empty results.
+// The lists a listing shows (units, indicators, targets, values, tasks,
+// activities, documents) of the stored data, narrowed by the filter; the
+// other lists are left empty. Bad filter values (unknown unit, invalid
+// period or kind) are errors, not empty results.
 core::Dataset list_data(store::Store& store, const ListFilter& filter);
 // The same over data already in memory; tree must be built from data.units.
 core::Dataset filter_data(const core::Dataset& data, const core::UnitTree& tree,
