@@ -17,6 +17,15 @@ std::string key_in_unit(const Value& v) {
 // Units asked about more often than this find their cells by key.
 constexpr std::size_t kLookAlongAtMost = 16;
 
+// Where each of a unit's cells is, by key_in_unit.
+std::unordered_map<std::string, std::size_t> places_of(std::span<const Value> values) {
+  std::unordered_map<std::string, std::size_t> out;
+  out.reserve(values.size());
+  for (std::size_t k = 0; k < values.size(); ++k)
+    out.emplace(key_in_unit(values[k]), k);
+  return out;
+}
+
 }  // namespace
 
 ValueTable::ValueTable(std::vector<Value> values) : size_(values.size()) {
@@ -61,11 +70,8 @@ ValueTable ValueTable::with(std::span<const CellWrite> writes) const {
     std::vector<bool> gone(values.size());
     // A unit written many times at once (an import) finds its cells by key;
     // a few writes look along the unit's values.
-    std::unordered_map<std::string, std::size_t> place;
     const bool indexed = unit_writes.size() > kLookAlongAtMost;
-    if (indexed)
-      for (std::size_t k = 0; k < values.size(); ++k)
-        place.emplace(key_in_unit(values[k]), k);
+    auto place = indexed ? places_of(values) : std::unordered_map<std::string, std::size_t>{};
     auto locate = [&](const Value& cell) -> std::optional<std::size_t> {
       if (indexed) {
         const auto it = place.find(key_in_unit(cell));
@@ -122,12 +128,11 @@ std::vector<const Value*> ValueTable::find(std::span<const Value> cells) const {
         out[k] = find(cells[k].indicator, unit, cells[k].period, cells[k].kind);
       continue;
     }
-    std::unordered_map<std::string, const Value*> by_key;
-    for (const Value& v : of_unit(unit))
-      by_key.emplace(key_in_unit(v), &v);
+    const auto values = of_unit(unit);
+    const auto place = places_of(values);
     for (std::size_t k : which)
-      if (const auto it = by_key.find(key_in_unit(cells[k])); it != by_key.end())
-        out[k] = it->second;
+      if (const auto it = place.find(key_in_unit(cells[k])); it != place.end())
+        out[k] = &values[it->second];
   }
   return out;
 }

@@ -69,8 +69,7 @@ Snapshot::Snapshot(std::shared_ptr<const SnapshotRecords> records, core::ValueTa
 
 std::shared_ptr<Snapshot> Snapshot::of(core::Dataset data,
                                        core::TaskCompletionDates task_completed_on) {
-  core::ValueTable values(std::move(data.values));
-  data.values = {};
+  core::ValueTable values(std::move(data.values));  // leaves data.values empty
   return std::make_shared<Snapshot>(records_of(std::move(data), std::move(task_completed_on)),
                                     std::move(values));
 }

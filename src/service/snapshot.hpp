@@ -1,7 +1,7 @@
 #pragma once
 // An in-memory copy of the stored data set for reads: loaded once, shared by
 // every request, and kept current by following the store's change feed
-// (docs/architecture.md, "Snapshots"). Readers hold a shared_ptr, so an
+// (docs/architecture.md, "Reads from a snapshot"). Readers hold a shared_ptr, so an
 // update never pulls data from under them.
 #include <memory>
 #include <mutex>
