@@ -213,6 +213,8 @@ test('every other main screen renders (1366×768)', async () => {
       await asOf.fill('01/07/2025');
       await asOf.press('Enter');
       await tree.getByText('Phường Lương Văn Tri', { exact: true }).waitFor();
+      // The new ward may show before the tree has re-rendered: wait for the old one to go.
+      await tree.getByText('Phường Chi Lăng', { exact: true }).waitFor({ state: 'detached' });
       assert.equal(await tree.getByText('Phường Chi Lăng', { exact: true }).count(), 0);
       await shot(page, '24-admin-units-as-of');
     }
